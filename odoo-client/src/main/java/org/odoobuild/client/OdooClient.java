@@ -1,0 +1,545 @@
+package org.odoobuild.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.odoobuild.client.internal.HttpSupport;
+import org.odoobuild.client.internal.Json2Transport;
+import org.odoobuild.client.internal.JsonCodec;
+import org.odoobuild.client.internal.JsonRpcTransport;
+import org.odoobuild.client.internal.RpcTransport;
+import org.odoobuild.client.internal.Session;
+import org.odoobuild.client.internal.XmlRpcTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * A typed client for one Odoo database. Thread-safe; build one and share it.
+ * <pre>{@code
+ * OdooClient odoo = OdooClient.builder()
+ *     .url("https://erp.example.com").database("construction")
+ *     .apiKey(System.getenv("ODOO_API_KEY"))       // or .login("user", "password")
+ *     .build();
+ * List<Record> vendors = odoo.model("res.partner")
+ *     .searchRead(Query.where(Domain.where("supplier_rank", ">", 0)).fields("name", "email"));
+ * }</pre>
+ * The protocol is chosen from the server version on first use (JSON-2 on Odoo 19+ with an API
+ * key, JSON-RPC otherwise) unless set with {@link Builder#protocol(Protocol)}.
+ */
+public final class OdooClient implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OdooClient.class);
+  private static final List<String> FIELD_ATTRIBUTES = List.of("string", "type", "required", "readonly", "relation",
+      "selection");
+
+  private final Shared shared;
+  private final Context context;
+
+  /** State shared by a client and its {@link #withContext(Context)} copies. */
+  private static final class Shared {
+    final HttpSupport http;
+    final OkHttpClient okHttp;
+    final boolean ownsHttp;
+    final String database;
+    final String login;
+    final String secret;
+    final boolean secretIsApiKey;
+    final Protocol requested;
+    final int maxRetries;
+    final Duration maxBackoff;
+    final CallListener listener;
+    final Map<String, Map<String, FieldInfo>> fieldCache = new ConcurrentHashMap<>();
+    volatile ServerVersion version;
+    volatile RpcTransport transport;
+    volatile Session session;
+
+    Shared(Builder b, OkHttpClient okHttp, boolean ownsHttp) {
+      this.okHttp = okHttp;
+      this.ownsHttp = ownsHttp;
+      this.http = new HttpSupport(okHttp, b.url, b.maxResponseBytes);
+      this.database = b.database;
+      this.login = b.login;
+      this.secret = b.apiKey.isEmpty() ? b.password : b.apiKey;
+      this.secretIsApiKey = !b.apiKey.isEmpty();
+      this.requested = b.protocol;
+      this.maxRetries = b.maxRetries;
+      this.maxBackoff = b.maxBackoff;
+      this.listener = b.listener;
+      this.version = b.version;
+    }
+  }
+
+  private OdooClient(Shared shared, Context context) {
+    this.shared = shared;
+    this.context = context;
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The model {@code name}, e.g. {@code res.partner}. */
+  public OdooModel model(String name) {
+    Objects.requireNonNull(name, "name");
+    if (!name.matches("[a-z0-9_]+(\\.[a-z0-9_]+)*")) {
+      throw new IllegalArgumentException("not a model name: '" + name + "'");
+    }
+    return new OdooModel(this, name, Context.empty());
+  }
+
+  /** This client with a context added to every call; shares connections and session. */
+  public OdooClient withContext(Context context) {
+    return new OdooClient(shared, this.context.merge(context));
+  }
+
+  /** The client-wide context. */
+  public Context context() {
+    return context;
+  }
+
+  /** The server version (asked once, then cached). */
+  public ServerVersion version() {
+    ServerVersion v = shared.version;
+    if (v == null) {
+      synchronized (shared) {
+        if (shared.version == null) {
+          shared.version = detectVersion();
+        }
+        v = shared.version;
+      }
+    }
+    return v;
+  }
+
+  /** The protocol in use (resolving {@link Protocol#AUTO} on first use). */
+  public Protocol protocol() {
+    return transport().protocol();
+  }
+
+  /**
+   * The authenticated user id. Over JSON-RPC/XML-RPC it comes from {@code common.authenticate};
+   * over JSON-2 from {@code res.users.context_get}. Cached.
+   *
+   * @throws OdooAuthenticationException when the credentials are refused
+   */
+  public long uid() {
+    RpcTransport t = transport();
+    if (t.protocol() == Protocol.JSON2) {
+      Session s = shared.session;
+      if (s == null) {
+        Object ctx = call("res.users", Call.method("context_get")).orElse(Map.of());
+        long uid = ctx instanceof Map<?, ?> m && m.get("uid") instanceof Number n ? n.longValue() : 0L;
+        s = new Session(shared.database, uid, shared.secret);
+        shared.session = s;
+      }
+      return s.uid();
+    }
+    return session(t).uid();
+  }
+
+  /** Runs a method of a model; empty when the method returned {@code None}. */
+  public Optional<Object> call(String model, Call call) {
+    return call(model, call, Context.empty());
+  }
+
+  Optional<Object> call(String model, Call call, Context modelContext) {
+    Context merged = context.merge(modelContext).merge(call.context());
+    return withRetries(model, call.method(), call.isIdempotent(), () -> {
+      RpcTransport t = transport();
+      Session s = t.protocol() == Protocol.JSON2 ? new Session(shared.database, 0, "") : session(t);
+      return t.execute(s, model, call, merged);
+    });
+  }
+
+  /**
+   * Calls a service method directly over JSON-RPC or XML-RPC ({@code common.version},
+   * {@code object.execute}, …); with JSON-2 in use, JSON-RPC carries it.
+   */
+  public Optional<Object> service(String service, String method, List<?> args) {
+    RpcTransport t = rpcTransport();
+    List<Object> copy = new ArrayList<>(args);
+    return withRetries("", service + "." + method, method.equals("version"), () -> t.service(service, method, copy));
+  }
+
+  /**
+   * Calls {@code object.execute(db, uid, secret, model, method, *args)}, the positional-only
+   * form older integrations use; prefer {@link #call(String, Call)}.
+   */
+  public Optional<Object> execute(String model, String method, List<?> args) {
+    RpcTransport t = rpcTransport();
+    Session s = session(t);
+    List<Object> full = new ArrayList<>();
+    full.add(s.database());
+    full.add(s.uid());
+    full.add(s.secret());
+    full.add(model);
+    full.add(method);
+    full.addAll(args);
+    return withRetries(model, method, false, () -> t.service("object", "execute", full));
+  }
+
+  /** Releases connections (only those of a client that created its own HTTP client). */
+  @Override
+  public void close() {
+    if (shared.ownsHttp) {
+      shared.okHttp.dispatcher().executorService().shutdown();
+      shared.okHttp.connectionPool().evictAll();
+    }
+  }
+
+  Map<String, FieldInfo> fieldsOf(String model, java.util.function.Supplier<Map<String, FieldInfo>> loader) {
+    return shared.fieldCache.computeIfAbsent(model, m -> loader.get());
+  }
+
+  static List<String> fieldAttributes() {
+    return FIELD_ATTRIBUTES;
+  }
+
+  private interface Attempt {
+    Optional<Object> run();
+  }
+
+  private Optional<Object> withRetries(String model, String method, boolean idempotent, Attempt attempt) {
+    long start = System.nanoTime();
+    String cid = MDC.get("correlation_id");
+    boolean ownCid = cid == null;
+    if (ownCid) {
+      cid = Long.toHexString(ThreadLocalRandom.current().nextLong());
+      MDC.put("correlation_id", cid);
+    }
+    Protocol protocol = Protocol.AUTO;
+    try {
+      for (int n = 0; ; n++) {
+        try {
+          RpcTransport t = shared.transport;
+          protocol = t == null ? Protocol.AUTO : t.protocol();
+          Optional<Object> result = attempt.run();
+          Duration d = Duration.ofNanos(System.nanoTime() - start);
+          LOG.debug("odoo {}{} via {} ok in {} ms (attempts {})", model.isEmpty() ? "" : model + ".", method,
+              shared.transport == null ? protocol : shared.transport.protocol(), d.toMillis(), n + 1);
+          shared.listener.onCall(model, method, protocol(shared), d, Optional.empty());
+          return result;
+        } catch (OdooException e) {
+          boolean safe = idempotent
+              || (e instanceof OdooTransportException te && !te.requestMayHaveBeenProcessed());
+          if (!e.isRetryable() || !safe || n >= shared.maxRetries) {
+            Duration d = Duration.ofNanos(System.nanoTime() - start);
+            LOG.debug("odoo {}{} failed in {} ms after {} attempt(s): {}", model.isEmpty() ? "" : model + ".", method,
+                d.toMillis(), n + 1, e.getMessage());
+            shared.listener.onCall(model, method, protocol(shared), d, Optional.of(e));
+            throw e;
+          }
+          sleep(backoff(n, e));
+        }
+      }
+    } finally {
+      if (ownCid) {
+        MDC.remove("correlation_id");
+      }
+    }
+  }
+
+  private static Protocol protocol(Shared s) {
+    RpcTransport t = s.transport;
+    return t == null ? Protocol.AUTO : t.protocol();
+  }
+
+  private Duration backoff(int attempt, OdooException e) {
+    if (e instanceof OdooTransportException te && te.retryAfter().isPresent()) {
+      Duration ra = te.retryAfter().get();
+      return ra.compareTo(shared.maxBackoff) > 0 ? shared.maxBackoff : ra;
+    }
+    long base = Math.min(shared.maxBackoff.toMillis(), 100L << Math.min(attempt, 10));
+    return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to retry", ie);
+    }
+  }
+
+  private RpcTransport transport() {
+    RpcTransport t = shared.transport;
+    if (t == null) {
+      synchronized (shared) {
+        if (shared.transport == null) {
+          shared.transport = chooseTransport();
+        }
+        t = shared.transport;
+      }
+    }
+    return t;
+  }
+
+  /** The JSON-RPC or XML-RPC transport for service calls (JSON-RPC when JSON-2 is in use). */
+  private RpcTransport rpcTransport() {
+    RpcTransport t = transport();
+    return t.protocol() == Protocol.JSON2 ? new JsonRpcTransport(shared.http, secrets()) : t;
+  }
+
+  private List<String> secrets() {
+    return shared.secret.isEmpty() ? List.of() : List.of(shared.secret);
+  }
+
+  private RpcTransport chooseTransport() {
+    Protocol p = shared.requested;
+    if (p == Protocol.AUTO) {
+      p = version().supportsJson2() && shared.secretIsApiKey ? Protocol.JSON2 : Protocol.JSONRPC;
+      LOG.debug("odoo server {} at {}: using {}", version().version(), shared.http.base().host(), p);
+    }
+    return switch (p) {
+      case JSON2 -> new Json2Transport(shared.http, shared.database, shared.secret);
+      case XMLRPC -> new XmlRpcTransport(shared.http, secrets());
+      default -> new JsonRpcTransport(shared.http, secrets());
+    };
+  }
+
+  private Session session(RpcTransport t) {
+    Session s = shared.session;
+    if (s == null) {
+      synchronized (shared) {
+        if (shared.session == null) {
+          shared.session = authenticate(t);
+        }
+        s = shared.session;
+      }
+    }
+    return s;
+  }
+
+  private Session authenticate(RpcTransport t) {
+    if (shared.database.isEmpty()) {
+      throw new IllegalStateException("a database name is required for " + t.protocol() + " (builder.database(...))");
+    }
+    if (shared.login.isEmpty()) {
+      throw new IllegalStateException(t.protocol() + " needs a login: use builder.login(user, password) or "
+          + "builder.login(user) together with builder.apiKey(key)");
+    }
+    Object uid = withRetries("", "common.authenticate", true,
+        () -> t.service("common", "authenticate", List.of(shared.database, shared.login, shared.secret, Map.of())))
+        .orElse(Boolean.FALSE);
+    if (!(uid instanceof Number n) || n.longValue() <= 0) {
+      throw new OdooAuthenticationException(new OdooError("odoo.exceptions.AccessDenied",
+          "authentication refused for login '" + shared.login + "' on database '" + shared.database
+              + "' (common.authenticate returned false)", t.protocol(), OptionalInt.empty(), OptionalInt.empty(),
+          Optional.empty(), "", "authenticate"));
+    }
+    return new Session(shared.database, n.longValue(), shared.secret);
+  }
+
+  private ServerVersion detectVersion() {
+    HttpSupport.HttpAnswer a = shared.http.get("/web/version", Protocol.AUTO);
+    if (a.status() == 200 && a.isJson()) {
+      try {
+        if (JsonCodec.read(a.body()) instanceof Map<?, ?> m) {
+          return ServerVersion.of(m);
+        }
+      } catch (java.io.IOException | OdooValueException e) {
+        LOG.debug("unreadable /web/version answer, asking common.version: {}", e.getMessage());
+      }
+    }
+    // Odoo before 19 has no /web/version: ask the RPC service, which every version has
+    RpcTransport t = shared.requested == Protocol.XMLRPC ? new XmlRpcTransport(shared.http, secrets())
+        : new JsonRpcTransport(shared.http, secrets());
+    Object v = t.service("common", "version", List.of()).orElse(Map.of());
+    if (!(v instanceof Map<?, ?> m)) {
+      throw new OdooValueException("common.version did not return an object: " + v);
+    }
+    return ServerVersion.of(m);
+  }
+
+  @Override
+  public String toString() {
+    return "OdooClient{url=" + shared.http.base() + ", database=" + shared.database + ", login=" + shared.login
+        + ", protocol=" + (shared.transport == null ? shared.requested : shared.transport.protocol()) + "}";
+  }
+
+  /** Configures an {@link OdooClient}. Secrets given here never appear in logs or messages. */
+  public static final class Builder {
+    private HttpUrl url;
+    private String database = "";
+    private String login = "";
+    private String password = "";
+    private String apiKey = "";
+    private Protocol protocol = Protocol.AUTO;
+    private Duration timeout = Duration.ofSeconds(60);
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private int maxRetries = 2;
+    private Duration maxBackoff = Duration.ofSeconds(30);
+    private Context context = Context.empty();
+    private OkHttpClient httpClient;
+    private ServerVersion version;
+    private long maxResponseBytes = 512L * 1024 * 1024;
+    private CallListener listener = CallListener.none();
+
+    private Builder() {}
+
+    /** The server's base URL, e.g. {@code https://erp.example.com}. */
+    public Builder url(String url) {
+      HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(url, "url"));
+      if (parsed == null) {
+        throw new IllegalArgumentException("not an http(s) URL: " + url);
+      }
+      this.url = parsed;
+      return this;
+    }
+
+    /** The database name. */
+    public Builder database(String database) {
+      this.database = Objects.requireNonNull(database, "database");
+      return this;
+    }
+
+    /** An API key (JSON-2 bearer key; also accepted as password by JSON-RPC/XML-RPC). */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = requireSecret(apiKey, "apiKey");
+      return this;
+    }
+
+    /** Login and password for JSON-RPC/XML-RPC. */
+    public Builder login(String login, String password) {
+      this.login = Objects.requireNonNull(login, "login");
+      this.password = requireSecret(password, "password");
+      return this;
+    }
+
+    /** The login to use with an API key over JSON-RPC/XML-RPC. */
+    public Builder login(String login) {
+      this.login = Objects.requireNonNull(login, "login");
+      return this;
+    }
+
+    /** The protocol; {@link Protocol#AUTO} (default) chooses from the server version. */
+    public Builder protocol(Protocol protocol) {
+      this.protocol = Objects.requireNonNull(protocol, "protocol");
+      return this;
+    }
+
+    /** The longest a call may take (default 60 s). */
+    public Builder timeout(Duration timeout) {
+      this.timeout = positive(timeout, "timeout");
+      return this;
+    }
+
+    /** The longest a connection attempt may take (default 10 s). */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * How often a failed call is re-sent (default 2): only transient failures, only for
+     * idempotent calls or when the request certainly did not reach the server.
+     */
+    public Builder retries(int maxRetries) {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("retries must be >= 0");
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /** The longest wait between two attempts, also the cap for {@code Retry-After} (default 30 s). */
+    public Builder maxBackoff(Duration maxBackoff) {
+      this.maxBackoff = positive(maxBackoff, "maxBackoff");
+      return this;
+    }
+
+    /** A context sent with every call ({@code lang}, {@code tz}, …). */
+    public Builder context(Context context) {
+      this.context = Objects.requireNonNull(context, "context");
+      return this;
+    }
+
+    /** Skips version detection (useful when the server is known). */
+    public Builder serverVersion(ServerVersion version) {
+      this.version = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /** Refuses answers larger than this (default 512 MiB). */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /** Observes every call (metrics). */
+    public Builder listener(CallListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * The OkHttp client to share (proxies, TLS, interceptors). The client's timeouts are
+     * applied on a derived instance; it is not closed by {@link OdooClient#close()}.
+     */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /**
+     * Builds the client. Nothing is sent yet: the version is detected and the user
+     * authenticated on first use.
+     */
+    public OdooClient build() {
+      if (url == null) {
+        throw new IllegalStateException("url is required");
+      }
+      if (apiKey.isEmpty() && password.isEmpty()) {
+        throw new IllegalStateException("credentials are required: apiKey(key) or login(user, password)");
+      }
+      if (protocol == Protocol.JSON2 && apiKey.isEmpty()) {
+        throw new IllegalStateException("JSON-2 needs an API key (builder.apiKey(...))");
+      }
+      boolean owns = httpClient == null;
+      OkHttpClient base = owns ? new OkHttpClient.Builder().connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES)).build()
+          : httpClient;
+      OkHttpClient configured = base.newBuilder()
+          .connectTimeout(connectTimeout)
+          .readTimeout(timeout)
+          .writeTimeout(timeout)
+          .callTimeout(timeout.plus(connectTimeout))
+          .retryOnConnectionFailure(false) // never re-send silently: the client decides what is safe
+          .followRedirects(false)
+          .build();
+      return new OdooClient(new Shared(this, configured, owns), context);
+    }
+
+    private static String requireSecret(String s, String what) {
+      Objects.requireNonNull(s, what);
+      if (s.isBlank()) {
+        throw new IllegalArgumentException(what + " is blank");
+      }
+      return s;
+    }
+
+    private static Duration positive(Duration d, String what) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(what + " must be positive");
+      }
+      return d;
+    }
+
+    @Override
+    public String toString() {
+      return "OdooClient.Builder{url=" + url + ", database=" + database + ", login=" + login + ", protocol=" + protocol
+          + ", secret=" + (apiKey.isEmpty() && password.isEmpty() ? "none" : "***") + "}";
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package org.odoobuild.client.internal;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.odoobuild.client.OdooError;
+import org.odoobuild.client.OdooTransportException;
+import org.odoobuild.client.OdooTransportException.Reason;
+import org.odoobuild.client.Protocol;
+
+/** HTTP exchange over OkHttp; turns I/O failures into {@link OdooTransportException}s. */
+public final class HttpSupport {
+
+  /** A complete HTTP answer. */
+  public record HttpAnswer(int status, String contentType, byte[] body, Map<String, String> headers) {
+    /** Whether the content type is JSON. */
+    public boolean isJson() {
+      return contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
+    }
+
+    /** Whether the content type is XML. */
+    public boolean isXml() {
+      return contentType.toLowerCase(java.util.Locale.ROOT).contains("xml");
+    }
+
+    /** The body as text. */
+    public String text() {
+      return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  private final OkHttpClient http;
+  private final HttpUrl base;
+  private final long maxBodyBytes;
+
+  /** Creates the support for a base URL. */
+  public HttpSupport(OkHttpClient http, HttpUrl base, long maxBodyBytes) {
+    this.http = http;
+    this.base = base;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** The base URL. */
+  public HttpUrl base() {
+    return base;
+  }
+
+  /** Sends a POST and reads the whole answer. */
+  public HttpAnswer post(String path, String contentType, byte[] body, Map<String, String> headers, Protocol protocol,
+      String model, String method) {
+    Request.Builder rb = new Request.Builder().url(resolve(path)).post(RequestBody.create(body, MediaType.get(contentType)));
+    headers.forEach(rb::header);
+    return exchange(rb.build(), protocol, model, method);
+  }
+
+  /** Sends a GET and reads the whole answer. */
+  public HttpAnswer get(String path, Protocol protocol) {
+    return exchange(new Request.Builder().url(resolve(path)).get().build(), protocol, "", "GET " + path);
+  }
+
+  private HttpUrl resolve(String path) {
+    HttpUrl url = base.resolve(base.encodedPath().endsWith("/") ? path.substring(1) : base.encodedPath() + path);
+    if (url == null) {
+      throw new IllegalArgumentException("bad path " + path);
+    }
+    return url;
+  }
+
+  private HttpAnswer exchange(Request request, Protocol protocol, String model, String method) {
+    boolean sent = false;
+    try (Response response = http.newCall(request).execute()) {
+      sent = true;
+      ResponseBody rb = response.body();
+      byte[] bytes;
+      if (rb == null) {
+        bytes = new byte[0];
+      } else {
+        long declared = rb.contentLength();
+        if (declared > maxBodyBytes) {
+          throw transport(protocol, model, method, Reason.MALFORMED_RESPONSE, true,
+              "response body of " + declared + " bytes exceeds the limit of " + maxBodyBytes, OptionalInt.of(response.code()), null);
+        }
+        bytes = rb.bytes();
+      }
+      String ct = response.header("Content-Type", "");
+      Map<String, String> hdrs = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      for (String name : response.headers().names()) {
+        hdrs.put(name, response.header(name));
+      }
+      return new HttpAnswer(response.code(), ct == null ? "" : ct, bytes, hdrs);
+    } catch (OdooTransportException e) {
+      throw e;
+    } catch (IOException e) {
+      throw fromIo(e, sent, protocol, model, method);
+    }
+  }
+
+  private OdooTransportException fromIo(IOException e, boolean responseStarted, Protocol protocol, String model,
+      String method) {
+    if (e instanceof UnknownHostException || e instanceof NoRouteToHostException
+        || (e instanceof ConnectException && !responseStarted)) {
+      return transport(protocol, model, method, Reason.CONNECT_FAILED, false,
+          "cannot connect to " + base.host() + ":" + base.port() + " (" + e.getClass().getSimpleName() + ")",
+          OptionalInt.empty(), e);
+    }
+    if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+      String msg = String.valueOf(e.getMessage());
+      boolean connectPhase = msg.contains("connect");
+      return transport(protocol, model, method, Reason.TIMEOUT, !connectPhase,
+          "no answer from " + base.host() + ":" + base.port() + " in time (" + msg + ")", OptionalInt.empty(), e);
+    }
+    if (responseStarted) {
+      return transport(protocol, model, method, Reason.MALFORMED_RESPONSE, true,
+          "response body broken off: " + e.getMessage(), OptionalInt.empty(), e);
+    }
+    return transport(protocol, model, method, Reason.CONNECTION_BROKEN, true,
+        "connection to " + base.host() + ":" + base.port() + " broken: " + e.getMessage(), OptionalInt.empty(), e);
+  }
+
+  /** Builds a transport exception. */
+  public static OdooTransportException transport(Protocol protocol, String model, String method, Reason reason,
+      boolean maybeProcessed, String message, OptionalInt status, Throwable cause) {
+    String name = status.isPresent() ? "http." + status.getAsInt() : "transport." + reason.name().toLowerCase(java.util.Locale.ROOT);
+    OdooError error = new OdooError(name, message, protocol, status, OptionalInt.empty(), Optional.empty(), model, method);
+    return new OdooTransportException(error, reason, maybeProcessed, Optional.empty(), cause);
+  }
+
+  /** Builds the exception for an HTTP status that is not part of the protocol. */
+  public static OdooTransportException unexpectedStatus(HttpAnswer a, Protocol protocol, String model, String method) {
+    Reason reason = a.status() == 429 ? Reason.RATE_LIMITED : Reason.HTTP_STATUS;
+    Optional<Duration> retryAfter = Optional.ofNullable(a.headers().get("Retry-After")).flatMap(HttpSupport::parseRetryAfter);
+    String message = "HTTP " + a.status() + " from the server or a proxy: " + snippet(a);
+    OdooError error = new OdooError("http." + a.status(), message, protocol, OptionalInt.of(a.status()), OptionalInt.empty(),
+        Optional.empty(), model, method);
+    // a gateway error may come after the request reached Odoo; 429 and 503 mean it was refused
+    boolean maybeProcessed = a.status() != 429 && a.status() != 503;
+    return new OdooTransportException(error, reason, maybeProcessed, retryAfter, null);
+  }
+
+  private static Optional<Duration> parseRetryAfter(String v) {
+    try {
+      return Optional.of(Duration.ofSeconds(Long.parseLong(v.trim())));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A short, tag-free excerpt of a body for messages. */
+  public static String snippet(HttpAnswer a) {
+    String text = a.text().replaceAll("(?s)<!--.*?-->", " ").replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
+        .replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
+    if (text.isEmpty()) {
+      return "(empty body, content type '" + a.contentType() + "')";
+    }
+    return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+  }
+}

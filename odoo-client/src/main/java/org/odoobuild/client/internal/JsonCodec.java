@@ -1,0 +1,183 @@
+package org.odoobuild.client.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON encoding and decoding with Jackson's streaming API. Encoding uses the separators of
+ * Python's {@code json.dumps} ({@code ", "} and {@code ": "}); decoding yields {@code Long} for
+ * integers, {@code Double} for decimals, {@code LinkedHashMap}/{@code ArrayList} for containers.
+ */
+public final class JsonCodec {
+
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(512 * 1024 * 1024).build())
+      .build();
+
+  private JsonCodec() {}
+
+  /** Encodes a plain value (already converted by {@link ValueEncoder}). */
+  public static String write(Object value) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.setPrettyPrinter(PYTHON_STYLE);
+      writeValue(g, ValueEncoder.toWire(value));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode JSON", e);
+    }
+    return out.toString();
+  }
+
+  private static void writeValue(JsonGenerator g, Object v) throws IOException {
+    if (v == null) {
+      g.writeNull();
+    } else if (v instanceof String s) {
+      g.writeString(s);
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (v instanceof Long l) {
+      g.writeNumber(l);
+    } else if (v instanceof Integer i) {
+      g.writeNumber(i);
+    } else if (v instanceof Short || v instanceof Byte) {
+      g.writeNumber(((Number) v).intValue());
+    } else if (v instanceof Double d) {
+      g.writeNumber(d);
+    } else if (v instanceof Float f) {
+      g.writeNumber(f);
+    } else if (v instanceof BigDecimal bd) {
+      g.writeNumber(bd);
+    } else if (v instanceof Map<?, ?> m) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        writeValue(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (v instanceof Collection<?> c) {
+      g.writeStartArray();
+      for (Object o : c) {
+        writeValue(g, o);
+      }
+      g.writeEndArray();
+    } else if (v instanceof byte[] bytes) {
+      g.writeString(java.util.Base64.getEncoder().encodeToString(bytes));
+    } else {
+      throw new IllegalArgumentException("cannot encode a " + v.getClass().getName() + " as JSON");
+    }
+  }
+
+  /** Creates a parser over a body. */
+  public static JsonParser parser(byte[] body) throws IOException {
+    return FACTORY.createParser(body);
+  }
+
+  /** Creates a parser over a stream. */
+  public static JsonParser parser(InputStream body) throws IOException {
+    return FACTORY.createParser(body);
+  }
+
+  /** Decodes a whole document into a plain value; trailing content is an error. */
+  public static Object read(byte[] body) throws IOException {
+    try (JsonParser p = parser(body)) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        throw new IOException("empty JSON body");
+      }
+      Object v = readValue(p);
+      if (p.nextToken() != null) {
+        throw new IOException("unexpected content after the JSON value");
+      }
+      return v;
+    }
+  }
+
+  /** Reads the value at the parser's current token (the token must already be read). */
+  public static Object readValue(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == null) {
+      throw new IOException("truncated JSON body");
+    }
+    switch (t) {
+      case START_OBJECT: {
+        Map<String, Object> map = new LinkedHashMap<>();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+          p.nextToken();
+          map.put(name, readValue(p));
+        }
+        if (p.currentToken() != JsonToken.END_OBJECT) {
+          throw new IOException("truncated JSON object");
+        }
+        return map;
+      }
+      case START_ARRAY: {
+        List<Object> list = new ArrayList<>();
+        JsonToken n;
+        while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
+          if (n == null) {
+            throw new IOException("truncated JSON array");
+          }
+          list.add(readValue(p));
+        }
+        return list;
+      }
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_NUMBER_INT:
+        return p.getLongValue();
+      case VALUE_NUMBER_FLOAT:
+        return p.getDoubleValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      default:
+        throw new IOException("unexpected JSON token " + t);
+    }
+  }
+
+  private static final PrettyPrinter PYTHON_STYLE = new PrettyPrinter() {
+    @Override public void writeRootValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(' ');
+    }
+    @Override public void writeStartObject(JsonGenerator g) throws IOException {
+      g.writeRaw('{');
+    }
+    @Override public void writeEndObject(JsonGenerator g, int n) throws IOException {
+      g.writeRaw('}');
+    }
+    @Override public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(", ");
+    }
+    @Override public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(": ");
+    }
+    @Override public void writeStartArray(JsonGenerator g) throws IOException {
+      g.writeRaw('[');
+    }
+    @Override public void writeEndArray(JsonGenerator g, int n) throws IOException {
+      g.writeRaw(']');
+    }
+    @Override public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(", ");
+    }
+    @Override public void beforeArrayValues(JsonGenerator g) {}
+    @Override public void beforeObjectEntries(JsonGenerator g) {}
+  };
+}

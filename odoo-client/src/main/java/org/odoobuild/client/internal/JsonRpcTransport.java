@@ -1,0 +1,169 @@
+package org.odoobuild.client.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicLong;
+import org.odoobuild.client.Call;
+import org.odoobuild.client.Context;
+import org.odoobuild.client.OdooBadRequestException;
+import org.odoobuild.client.OdooError;
+import org.odoobuild.client.OdooTransportException.Reason;
+import org.odoobuild.client.Protocol;
+
+/** JSON-RPC 2.0 on {@code POST /jsonrpc} ({@code service}/{@code method}/{@code args}). */
+public final class JsonRpcTransport implements RpcTransport {
+  private static final Map<String, String> HEADERS = Map.of();
+  private final HttpSupport http;
+  private final AtomicLong ids = new AtomicLong();
+  private final List<String> secrets;
+
+  /** Creates the transport; {@code secrets} are scrubbed from any server text. */
+  public JsonRpcTransport(HttpSupport http, List<String> secrets) {
+    this.http = http;
+    this.secrets = List.copyOf(secrets);
+  }
+
+  @Override
+  public Protocol protocol() {
+    return Protocol.JSONRPC;
+  }
+
+  @Override
+  public Optional<Object> execute(Session session, String model, Call call, Context context) {
+    List<Object> args = new ArrayList<>(7);
+    args.add(session.database());
+    args.add(session.uid());
+    args.add(session.secret());
+    args.add(model);
+    args.add(call.method());
+    args.add(positional(call));
+    Map<String, Object> kw = kwargs(call, context);
+    if (!kw.isEmpty()) {
+      args.add(kw);
+    }
+    return send("object", "execute_kw", args, model, call.method());
+  }
+
+  @Override
+  public Optional<Object> service(String service, String method, List<Object> args) {
+    return send(service, method, args, "", method);
+  }
+
+  /** The positional arguments of {@code execute_kw}: ids first, then the named positional values. */
+  static List<Object> positional(Call call) {
+    List<Object> out = new ArrayList<>(call.args().size() + 1);
+    call.ids().ifPresent(out::add);
+    call.args().forEach(e -> out.add(e.getValue()));
+    return out;
+  }
+
+  /** The keyword arguments of {@code execute_kw}, with the merged context last. */
+  static Map<String, Object> kwargs(Call call, Context context) {
+    Map<String, Object> kw = new LinkedHashMap<>(call.kwargs());
+    if (!context.isEmpty()) {
+      kw.put("context", context.asMap());
+    }
+    return kw;
+  }
+
+  private Optional<Object> send(String service, String method, List<Object> args, String model, String label) {
+    long id = ids.incrementAndGet();
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("service", service);
+    params.put("method", method);
+    params.put("args", args);
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("jsonrpc", "2.0");
+    envelope.put("method", "call");
+    envelope.put("params", params);
+    envelope.put("id", id);
+    byte[] body = JsonCodec.write(envelope).getBytes(StandardCharsets.UTF_8);
+    HttpSupport.HttpAnswer a = http.post("/jsonrpc", "application/json", body, HEADERS, Protocol.JSONRPC, model, label);
+    return decode(a, id, model, label);
+  }
+
+  /** Decodes a JSON-RPC answer: the result, empty for {@code None}, or the typed error. */
+  Optional<Object> decode(HttpSupport.HttpAnswer a, long expectedId, String model, String method) {
+    if (a.status() == 400 && !a.isJson()) {
+      throw new OdooBadRequestException(new OdooError("werkzeug.exceptions.BadRequest", HttpSupport.snippet(a),
+          Protocol.JSONRPC, OptionalInt.of(400), OptionalInt.empty(), Optional.empty(), model, method));
+    }
+    if (a.status() != 200) {
+      throw HttpSupport.unexpectedStatus(a, Protocol.JSONRPC, model, method);
+    }
+    if (!a.isJson()) {
+      throw HttpSupport.transport(Protocol.JSONRPC, model, method, Reason.MALFORMED_RESPONSE, true,
+          "expected a JSON-RPC answer, got '" + a.contentType() + "': " + HttpSupport.snippet(a), OptionalInt.of(200), null);
+    }
+    return parseEnvelope(a.body(), expectedId, model, method, secrets);
+  }
+
+  /** Parses {@code {"jsonrpc", "id", "result"|"error"}} in one streaming pass. */
+  public static Optional<Object> parseEnvelope(byte[] body, long expectedId, String model, String method,
+      List<String> secrets) {
+    Object result = null;
+    boolean hasResult = false;
+    Map<?, ?> error = null;
+    Object id = null;
+    try (JsonParser p = JsonCodec.parser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("a JSON-RPC answer must be an object");
+      }
+      String name;
+      while ((name = p.nextFieldName()) != null) {
+        p.nextToken();
+        switch (name) {
+          case "result" -> {
+            result = JsonCodec.readValue(p);
+            hasResult = true;
+          }
+          case "error" -> {
+            Object e = JsonCodec.readValue(p);
+            if (!(e instanceof Map<?, ?> m)) {
+              throw new IOException("JSON-RPC error is not an object");
+            }
+            error = m;
+          }
+          case "id" -> id = JsonCodec.readValue(p);
+          default -> p.skipChildren();
+        }
+      }
+      if (p.currentToken() != JsonToken.END_OBJECT) {
+        throw new IOException("truncated JSON-RPC answer");
+      }
+    } catch (IOException e) {
+      throw HttpSupport.transport(Protocol.JSONRPC, model, method, Reason.MALFORMED_RESPONSE, true,
+          "malformed JSON-RPC answer: " + e.getMessage(), OptionalInt.of(200), e);
+    }
+    if (expectedId >= 0 && id instanceof Number n && n.longValue() != expectedId) {
+      throw HttpSupport.transport(Protocol.JSONRPC, model, method, Reason.MALFORMED_RESPONSE, true,
+          "JSON-RPC answer id " + n + " does not match request id " + expectedId, OptionalInt.of(200), null);
+    }
+    if (error != null) {
+      throw ErrorMapper.byName(jsonError(error, Protocol.JSONRPC, OptionalInt.empty(), model, method, secrets));
+    }
+    return hasResult && result != null ? Optional.of(result) : Optional.empty();
+  }
+
+  /** Builds an {@link OdooError} from a JSON-RPC {@code error} (with {@code data}) or a JSON-2 error body. */
+  static OdooError jsonError(Map<?, ?> error, Protocol protocol, OptionalInt status, String model, String method,
+      List<String> secrets) {
+    Map<?, ?> data = error.get("data") instanceof Map<?, ?> d ? d : error;
+    String name = data.get("name") instanceof String s ? s : "";
+    String message = data.get("message") instanceof String s ? s
+        : error.get("message") instanceof String s2 ? s2 : "";
+    String debug = data.get("debug") instanceof String s ? s : "";
+    OptionalInt code = error.get("code") instanceof Number n && error != data ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
+    String[] secretArr = secrets.toArray(String[]::new);
+    return new OdooError(name, ErrorMapper.scrub(message, secretArr), protocol, status, code,
+        debug.isEmpty() ? Optional.empty() : Optional.of(ErrorMapper.scrub(debug, secretArr)), model, method);
+  }
+}

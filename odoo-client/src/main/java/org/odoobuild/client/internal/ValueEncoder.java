@@ -1,0 +1,117 @@
+package org.odoobuild.client.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns SDK values into the plain values Odoo expects on the wire: dates and datetimes as
+ * Odoo text in UTC, references as ids, commands and domains as lists, {@code Optional.empty()}
+ * as {@code false}.
+ */
+public final class ValueEncoder {
+
+  /** Odoo's datetime text layout, always UTC: {@code 2026-11-22 12:20:50}. */
+  public static final DateTimeFormatter ODOO_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private ValueEncoder() {}
+
+  /** A value the SDK understands natively on the wire, possibly after conversion. */
+  public interface WireValue {
+    /** The plain value to send. */
+    Object toWire();
+  }
+
+  /** Converts one value (deeply for maps and collections). */
+  public static Object toWire(Object v) {
+    if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Integer) {
+      return v;
+    }
+    if (v instanceof Double d) {
+      if (d.isNaN() || d.isInfinite()) {
+        throw new IllegalArgumentException("Odoo cannot store the number " + d);
+      }
+      return d;
+    }
+    if (v instanceof WireValue w) {
+      return toWire(w.toWire());
+    }
+    if (v instanceof Optional<?> o) {
+      return o.isPresent() ? toWire(o.get()) : Boolean.FALSE;
+    }
+    if (v instanceof BigDecimal || v instanceof Float || v instanceof Short || v instanceof Byte) {
+      return v;
+    }
+    if (v instanceof LocalDate d) {
+      return d.toString();
+    }
+    if (v instanceof LocalDateTime dt) {
+      return dt.withNano(0).format(ODOO_DATETIME);
+    }
+    if (v instanceof Instant i) {
+      return LocalDateTime.ofInstant(i, ZoneOffset.UTC).withNano(0).format(ODOO_DATETIME);
+    }
+    if (v instanceof OffsetDateTime o) {
+      return toWire(o.toInstant());
+    }
+    if (v instanceof ZonedDateTime z) {
+      return toWire(z.toInstant());
+    }
+    if (v instanceof Enum<?> e) {
+      return e.name().toLowerCase(java.util.Locale.ROOT);
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>(Math.max(4, m.size() * 2));
+      m.forEach((k, val) -> out.put(String.valueOf(k), toWire(val)));
+      return out;
+    }
+    if (v instanceof Collection<?> c) {
+      List<Object> out = new ArrayList<>(c.size());
+      for (Object o : c) {
+        out.add(toWire(o));
+      }
+      return out;
+    }
+    if (v instanceof Object[] arr) {
+      List<Object> out = new ArrayList<>(arr.length);
+      for (Object o : arr) {
+        out.add(toWire(o));
+      }
+      return out;
+    }
+    if (v instanceof byte[]) {
+      return v;
+    }
+    if (v instanceof long[] arr) {
+      List<Object> out = new ArrayList<>(arr.length);
+      for (long l : arr) {
+        out.add(l);
+      }
+      return out;
+    }
+    throw new IllegalArgumentException("cannot send a " + v.getClass().getName() + " to Odoo");
+  }
+
+  /** Formats a double as Python's repr does for ordinary magnitudes (never with an exponent). */
+  public static String formatDouble(double d) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      throw new IllegalArgumentException("Odoo cannot store " + d);
+    }
+    if (d == Math.rint(d) && Math.abs(d) < 1e16) {
+      return BigDecimal.valueOf(d).setScale(1).toPlainString();
+    }
+    String s = BigDecimal.valueOf(d).toPlainString();
+    return s.contains(".") ? s : s + ".0";
+  }
+}

@@ -1,0 +1,364 @@
+package org.odoobuild.client.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Strict XML-RPC codec (StAX). Requests are written in the layout of Python's
+ * {@code xmlrpc.client.dumps}; responses are parsed into plain Java values:
+ * {@code Long}, {@code Double}, {@code Boolean}, {@code String}, {@code byte[]},
+ * {@code ArrayList}, {@code LinkedHashMap} and {@code null} for {@code <nil/>}.
+ * DTDs and external entities are refused.
+ */
+public final class XmlRpcCodec {
+
+  private static final XMLInputFactory FACTORY = newFactory();
+
+  private XmlRpcCodec() {}
+
+  private static XMLInputFactory newFactory() {
+    XMLInputFactory f = XMLInputFactory.newFactory();
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    f.setProperty(XMLInputFactory.IS_COALESCING, true);
+    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
+    return f;
+  }
+
+  /** Result of parsing a methodResponse: either a value or a fault. */
+  public record Response(Object value, boolean fault, int faultCode, String faultString) {}
+
+  /** Writes a methodCall body. */
+  public static String writeCall(String methodName, List<?> params) {
+    StringBuilder sb = new StringBuilder(256);
+    sb.append("<?xml version='1.0'?>\n<methodCall>\n<methodName>");
+    escape(sb, methodName);
+    sb.append("</methodName>\n<params>\n");
+    for (Object p : params) {
+      sb.append("<param>\n");
+      writeValue(sb, p);
+      sb.append("</param>\n");
+    }
+    sb.append("</params>\n</methodCall>\n");
+    return sb.toString();
+  }
+
+  private static void writeValue(StringBuilder sb, Object v) {
+    Object value = ValueEncoder.toWire(v);
+    sb.append("<value>");
+    if (value == null) {
+      sb.append("<nil/>");
+    } else if (value instanceof Boolean b) {
+      sb.append("<boolean>").append(b ? '1' : '0').append("</boolean>");
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      sb.append("<int>").append(value).append("</int>");
+    } else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+      sb.append("<double>").append(ValueEncoder.formatDouble(((Number) value).doubleValue())).append("</double>");
+    } else if (value instanceof String s) {
+      sb.append("<string>");
+      escape(sb, s);
+      sb.append("</string>");
+    } else if (value instanceof byte[] bytes) {
+      sb.append("<base64>\n").append(Base64.getMimeEncoder().encodeToString(bytes)).append("\n</base64>");
+    } else if (value instanceof Map<?, ?> map) {
+      sb.append("<struct>\n");
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        sb.append("<member>\n<name>");
+        escape(sb, String.valueOf(e.getKey()));
+        sb.append("</name>\n");
+        writeValue(sb, e.getValue());
+        sb.append("</member>\n");
+      }
+      sb.append("</struct>");
+    } else if (value instanceof Collection<?> list) {
+      sb.append("<array><data>\n");
+      for (Object o : list) {
+        writeValue(sb, o);
+      }
+      sb.append("</data></array>");
+    } else {
+      throw new IllegalArgumentException("cannot encode a " + value.getClass().getName() + " as XML-RPC");
+    }
+    sb.append("</value>\n");
+  }
+
+  private static void escape(StringBuilder sb, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> sb.append("&amp;");
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        default -> sb.append(c);
+      }
+    }
+  }
+
+  /** Parses a methodResponse body. */
+  public static Response parseResponse(byte[] body) throws XmlRpcFormatException {
+    return parseResponse(new ByteArrayInputStream(body));
+  }
+
+  /** Parses a methodResponse body from a stream. */
+  public static Response parseResponse(InputStream in) throws XmlRpcFormatException {
+    XMLStreamReader r = null;
+    try {
+      r = FACTORY.createXMLStreamReader(in);
+      nextStart(r, "methodResponse");
+      String tag = nextStart(r, null);
+      if (tag.equals("params")) {
+        nextStart(r, "param");
+        nextStart(r, "value");
+        Object value = readValue(r);
+        expectEnd(r, "param");
+        expectEnd(r, "params");
+        expectEnd(r, "methodResponse");
+        return new Response(value, false, 0, "");
+      }
+      if (tag.equals("fault")) {
+        nextStart(r, "value");
+        Object value = readValue(r);
+        if (!(value instanceof Map<?, ?> m) || !(m.get("faultCode") instanceof Long code)) {
+          throw new XmlRpcFormatException("fault without an integer faultCode");
+        }
+        Object text = m.get("faultString");
+        return new Response(null, true, code.intValue(), text == null ? "" : text.toString());
+      }
+      throw new XmlRpcFormatException("expected <params> or <fault>, found <" + tag + ">");
+    } catch (XMLStreamException e) {
+      throw new XmlRpcFormatException("not well-formed XML-RPC: " + e.getMessage(), e);
+    } finally {
+      if (r != null) {
+        try {
+          r.close();
+        } catch (XMLStreamException ignored) {
+          // nothing to release
+        }
+      }
+    }
+  }
+
+  /** Reads the content of a {@code <value>} whose start tag was just consumed, through its end tag. */
+  private static Object readValue(XMLStreamReader r) throws XMLStreamException, XmlRpcFormatException {
+    StringBuilder text = null;
+    while (r.hasNext()) {
+      int ev = r.next();
+      if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
+        if (text == null) {
+          text = new StringBuilder();
+        }
+        text.append(r.getText());
+      } else if (ev == XMLStreamConstants.START_ELEMENT) {
+        Object v = readTyped(r, r.getLocalName());
+        expectEnd(r, "value");
+        return v;
+      } else if (ev == XMLStreamConstants.END_ELEMENT) {
+        // <value>text</value> without a type is a string
+        return text == null ? "" : text.toString();
+      }
+    }
+    throw new XmlRpcFormatException("truncated XML-RPC value");
+  }
+
+  private static Object readTyped(XMLStreamReader r, String type) throws XMLStreamException, XmlRpcFormatException {
+    switch (type) {
+      case "int", "i4", "i8" -> {
+        String t = r.getElementText().trim();
+        try {
+          return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+          throw new XmlRpcFormatException("bad <" + type + "> value: " + abbreviate(t));
+        }
+      }
+      case "double" -> {
+        String t = r.getElementText().trim();
+        try {
+          return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+          throw new XmlRpcFormatException("bad <double> value: " + abbreviate(t));
+        }
+      }
+      case "boolean" -> {
+        String t = r.getElementText().trim();
+        if (t.equals("1")) {
+          return Boolean.TRUE;
+        }
+        if (t.equals("0")) {
+          return Boolean.FALSE;
+        }
+        throw new XmlRpcFormatException("bad <boolean> value: " + abbreviate(t));
+      }
+      case "string" -> {
+        return r.getElementText();
+      }
+      case "dateTime.iso8601" -> {
+        return r.getElementText().trim();
+      }
+      case "base64" -> {
+        String t = r.getElementText();
+        try {
+          return Base64.getMimeDecoder().decode(t);
+        } catch (IllegalArgumentException e) {
+          throw new XmlRpcFormatException("bad <base64> value");
+        }
+      }
+      case "nil" -> {
+        expectEnd(r, "nil");
+        return null;
+      }
+      case "array" -> {
+        nextStart(r, "data");
+        List<Object> list = new ArrayList<>();
+        while (true) {
+          int ev = nextTag(r);
+          if (ev == XMLStreamConstants.END_ELEMENT) {
+            requireName(r, "data");
+            break;
+          }
+          requireName(r, "value");
+          list.add(readValue(r));
+        }
+        expectEnd(r, "array");
+        return list;
+      }
+      case "struct" -> {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (true) {
+          int ev = nextTag(r);
+          if (ev == XMLStreamConstants.END_ELEMENT) {
+            requireName(r, "struct");
+            break;
+          }
+          requireName(r, "member");
+          nextStart(r, "name");
+          String name = r.getElementText();
+          nextStart(r, "value");
+          map.put(name, readValue(r));
+          expectEnd(r, "member");
+        }
+        return map;
+      }
+      default -> throw new XmlRpcFormatException("unknown XML-RPC type <" + type + ">");
+    }
+  }
+
+  private static int nextTag(XMLStreamReader r) throws XMLStreamException, XmlRpcFormatException {
+    while (r.hasNext()) {
+      int ev = r.next();
+      switch (ev) {
+        case XMLStreamConstants.START_ELEMENT, XMLStreamConstants.END_ELEMENT -> {
+          return ev;
+        }
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+          if (!r.isWhiteSpace()) {
+            throw new XmlRpcFormatException("unexpected text in XML-RPC: " + abbreviate(r.getText()));
+          }
+        }
+        case XMLStreamConstants.END_DOCUMENT -> throw new XmlRpcFormatException("truncated XML-RPC document");
+        default -> {
+          // comments, processing instructions
+        }
+      }
+    }
+    throw new XmlRpcFormatException("truncated XML-RPC document");
+  }
+
+  private static String nextStart(XMLStreamReader r, String expected) throws XMLStreamException, XmlRpcFormatException {
+    int ev = nextTag(r);
+    if (ev != XMLStreamConstants.START_ELEMENT) {
+      throw new XmlRpcFormatException("expected <" + (expected == null ? "element" : expected) + ">, found </" + r.getLocalName() + ">");
+    }
+    if (expected != null) {
+      requireName(r, expected);
+    }
+    return r.getLocalName();
+  }
+
+  private static void expectEnd(XMLStreamReader r, String name) throws XMLStreamException, XmlRpcFormatException {
+    int ev = nextTag(r);
+    if (ev != XMLStreamConstants.END_ELEMENT) {
+      throw new XmlRpcFormatException("expected </" + name + ">, found <" + r.getLocalName() + ">");
+    }
+    requireName(r, name);
+  }
+
+  private static void requireName(XMLStreamReader r, String name) throws XmlRpcFormatException {
+    if (!r.getLocalName().equals(name)) {
+      throw new XmlRpcFormatException("expected <" + name + ">, found <" + r.getLocalName() + ">");
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+  }
+
+  /** A response body that is not a well-formed XML-RPC document. */
+  public static final class XmlRpcFormatException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    XmlRpcFormatException(String message) {
+      super(message);
+    }
+
+    XmlRpcFormatException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** A parsed methodCall: its method name and parameters. */
+  public record MethodCall(String methodName, List<Object> params) {}
+
+  /** Parses a methodCall body (used by tests and servers that receive XML-RPC). */
+  public static MethodCall parseCall(byte[] body) throws XmlRpcFormatException {
+    XMLStreamReader r = null;
+    try {
+      r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
+      nextStart(r, "methodCall");
+      nextStart(r, "methodName");
+      String name = r.getElementText().trim();
+      List<Object> params = new ArrayList<>();
+      int ev = nextTag(r);
+      if (ev == XMLStreamConstants.START_ELEMENT) {
+        requireName(r, "params");
+        while (nextTag(r) == XMLStreamConstants.START_ELEMENT) {
+          requireName(r, "param");
+          nextStart(r, "value");
+          params.add(readValue(r));
+          expectEnd(r, "param");
+        }
+        requireName(r, "params");
+        expectEnd(r, "methodCall");
+      } else {
+        requireName(r, "methodCall");
+      }
+      return new MethodCall(name, params);
+    } catch (XMLStreamException e) {
+      throw new XmlRpcFormatException("not well-formed XML-RPC: " + e.getMessage(), e);
+    } finally {
+      if (r != null) {
+        try {
+          r.close();
+        } catch (XMLStreamException ignored) {
+          // nothing to release
+        }
+      }
+    }
+  }
+
+  /** Convenience for tests and benchmarks: parses UTF-8 text. */
+  public static Response parseResponse(String body) throws XmlRpcFormatException {
+    return parseResponse(body.getBytes(StandardCharsets.UTF_8));
+  }
+}

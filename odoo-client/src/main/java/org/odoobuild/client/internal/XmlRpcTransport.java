@@ -1,0 +1,81 @@
+package org.odoobuild.client.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.odoobuild.client.Call;
+import org.odoobuild.client.Context;
+import org.odoobuild.client.OdooTransportException.Reason;
+import org.odoobuild.client.Protocol;
+
+/** XML-RPC on {@code POST /xmlrpc/2/common} and {@code /xmlrpc/2/object}. */
+public final class XmlRpcTransport implements RpcTransport {
+  private final HttpSupport http;
+  private final String[] secrets;
+
+  /** Creates the transport; {@code secrets} are scrubbed from any server text. */
+  public XmlRpcTransport(HttpSupport http, List<String> secrets) {
+    this.http = http;
+    this.secrets = secrets.toArray(String[]::new);
+  }
+
+  @Override
+  public Protocol protocol() {
+    return Protocol.XMLRPC;
+  }
+
+  @Override
+  public Optional<Object> execute(Session session, String model, Call call, Context context) {
+    List<Object> args = new ArrayList<>(7);
+    args.add(session.database());
+    args.add(session.uid());
+    args.add(session.secret());
+    args.add(model);
+    args.add(call.method());
+    args.add(JsonRpcTransport.positional(call));
+    Map<String, Object> kw = JsonRpcTransport.kwargs(call, context);
+    if (!kw.isEmpty()) {
+      args.add(kw);
+    }
+    return send("object", "execute_kw", args, model, call.method());
+  }
+
+  @Override
+  public Optional<Object> service(String service, String method, List<Object> args) {
+    return send(service, method, args, "", method);
+  }
+
+  private Optional<Object> send(String service, String method, List<Object> args, String model, String label) {
+    byte[] body = XmlRpcCodec.writeCall(method, args).getBytes(StandardCharsets.UTF_8);
+    HttpSupport.HttpAnswer a = http.post("/xmlrpc/2/" + service, "text/xml", body, Map.of(), Protocol.XMLRPC, model, label);
+    return decode(a, model, label);
+  }
+
+  /** Decodes an XML-RPC answer: the value, empty for {@code None}, or the typed error. */
+  Optional<Object> decode(HttpSupport.HttpAnswer a, String model, String method) {
+    if (a.status() != 200) {
+      throw HttpSupport.unexpectedStatus(a, Protocol.XMLRPC, model, method);
+    }
+    if (!a.isXml()) {
+      throw HttpSupport.transport(Protocol.XMLRPC, model, method, Reason.MALFORMED_RESPONSE, true,
+          "expected an XML-RPC answer, got '" + a.contentType() + "': " + HttpSupport.snippet(a), OptionalInt.of(200), null);
+    }
+    XmlRpcCodec.Response r;
+    try {
+      r = XmlRpcCodec.parseResponse(a.body());
+    } catch (XmlRpcCodec.XmlRpcFormatException e) {
+      throw HttpSupport.transport(Protocol.XMLRPC, model, method, Reason.MALFORMED_RESPONSE, true,
+          "malformed XML-RPC answer: " + e.getMessage(), OptionalInt.of(200), e);
+    }
+    if (r.fault()) {
+      if (ErrorMapper.isMarshalNone(r.faultCode(), r.faultString())) {
+        return Optional.empty(); // the method ran and returned None; Odoo failed only to encode that
+      }
+      throw ErrorMapper.fault(r.faultCode(), ErrorMapper.scrub(r.faultString(), secrets), model, method);
+    }
+    return Optional.ofNullable(r.value());
+  }
+}
