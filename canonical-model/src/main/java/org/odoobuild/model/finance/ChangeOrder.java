@@ -1,0 +1,92 @@
+package org.odoobuild.model.finance;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+import org.odoobuild.model.common.CanonicalEntity;
+import org.odoobuild.model.common.Limits;
+import org.odoobuild.model.common.MaxLength;
+import org.odoobuild.model.common.Money;
+import org.odoobuild.model.common.Problems;
+import org.odoobuild.model.common.SourceRef;
+import org.odoobuild.model.common.ValidationResult;
+import org.odoobuild.model.common.ViolationCodes;
+
+/** A change to the contract scope and budget, possibly amending a commitment. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableChangeOrder.class)
+@JsonDeserialize(as = ImmutableChangeOrder.class)
+public interface ChangeOrder extends CanonicalEntity {
+  /** Entity type name. */
+  String TYPE = "change_order";
+
+  /** Change order number, e.g. {@code CO-007}. */
+  @MaxLength(Limits.REF)
+  String number();
+
+  /** Title. */
+  String title();
+
+  /** The project. */
+  SourceRef projectRef();
+
+  /** The purchase order (commitment) it amends, if any. */
+  Optional<SourceRef> commitmentRef();
+
+  /** Lifecycle status. */
+  ChangeOrderStatus status();
+
+  /** Approval date (required when APPROVED). */
+  Optional<LocalDate> approvedDate();
+
+  /** Currency; every line must be in it. */
+  Currency currency();
+
+  /** The adjustments. */
+  List<ChangeOrderLine> lines();
+
+  /** Net change in the change order currency. */
+  default Money total() {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (ChangeOrderLine l : lines()) {
+      if (l.amount().currency().equals(currency())) {
+        sum = sum.add(l.amount().amount());
+      }
+    }
+    return Money.of(sum, currency());
+  }
+
+  @Override
+  default String entityType() {
+    return TYPE;
+  }
+
+  /** Structural invariant: at least one source reference. */
+  @Value.Check
+  default void check() {
+    CanonicalEntity.requireRefs(sourceRefs(), TYPE);
+  }
+
+  @Override
+  default ValidationResult validate() {
+    Problems p = new Problems().structure(this);
+    p.nonEmpty("lines", lines(), "line");
+    p.unique("lines", "lineNumber", lines(), ChangeOrderLine::lineNumber);
+    if (status() == ChangeOrderStatus.APPROVED && approvedDate().isEmpty()) {
+      p.add("approvedDate", ViolationCodes.REQUIRED, "an APPROVED change order needs its approval date");
+    }
+    for (int i = 0; i < lines().size(); i++) {
+      ChangeOrderLine l = lines().get(i);
+      String at = "lines[" + i + "]";
+      p.positive(at + ".lineNumber", BigDecimal.valueOf(l.lineNumber()));
+      p.costCode(at + ".costCode", l.costCode());
+      p.currency(at + ".amount.currency", l.amount(), currency());
+    }
+    return p.result();
+  }
+}
