@@ -78,6 +78,7 @@ public final class CanonicalJson {
         .addModule(new Jdk8Module())
         .addModule(new JavaTimeModule())
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
