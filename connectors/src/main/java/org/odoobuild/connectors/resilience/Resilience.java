@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -101,15 +103,22 @@ public final class Resilience {
     return RetryPolicy.builder()
         .handleIf((r, e) -> e != null && Transience.isTransient(e))
         .withMaxAttempts(config.maxAttempts)
-        .withBackoff(config.initialDelay, config.maxDelay)
-        .withJitter(config.jitter)
-        .withDelayFn(ctx -> {
-          Throwable last = ctx.getLastException();
-          return last == null ? null : Transience.retryAfter(last)
-              .map(d -> d.compareTo(config.maxDelay) > 0 ? config.maxDelay : d).orElse(null);
-        })
+        .withDelayFn(ctx -> delay(ctx.getAttemptCount(), ctx.getLastException()))
         .onRetry(e -> config.onRetry.accept(e.getLastException()))
         .build();
+  }
+
+  /** Retry-After when the server sent one (capped), else jittered exponential backoff. */
+  private Duration delay(int attempts, Throwable last) {
+    Optional<Duration> ra = last == null ? Optional.empty() : Transience.retryAfter(last);
+    if (ra.isPresent()) {
+      return ra.get().compareTo(config.maxDelay) > 0 ? config.maxDelay : ra.get();
+    }
+    long base = config.initialDelay.toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
+    long capped = Math.min(base, config.maxDelay.toMillis());
+    long spread = (long) (capped * config.jitter);
+    long jittered = capped - spread + (spread > 0 ? ThreadLocalRandom.current().nextLong(2 * spread + 1) : 0);
+    return Duration.ofMillis(Math.max(0, Math.min(jittered, config.maxDelay.toMillis())));
   }
 
   private CircuitBreaker<Object> newBreaker() {
