@@ -1,0 +1,72 @@
+package org.odoobuild.benchmarks;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.odoobuild.client.OdooClient;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Pushing 10,000 vendors and 10,000 purchase-order lines into a loopback fake Odoo (JSON-2):
+ * one {@code load} per 1,000 rows against one {@code create} per record (the baseline).
+ * Target: batched at least 20x faster. One operation = all 10,000 records.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Warmup(iterations = 2)
+@Measurement(iterations = 3)
+public class BulkSyncBenchmark {
+  private FakeOdoo odoo;
+  private LoopbackServer server;
+  private OdooClient client;
+
+  @Setup
+  public void setUp() throws IOException {
+    odoo = new FakeOdoo();
+    server = LoopbackServer.start(odoo);
+    client = CallOverheadBenchmark.client(server.url());
+  }
+
+  @Setup(Level.Iteration)
+  public void clear() {
+    odoo.clear();
+  }
+
+  @TearDown
+  public void tearDown() {
+    client.close();
+    server.close();
+  }
+
+  @Benchmark
+  public int vendors_baseline_createPerRecord() {
+    return Bulk.createPerRecord(client, "res.partner", Bulk.VENDOR_FIELDS, Bulk.RECORDS, false);
+  }
+
+  @Benchmark
+  public int vendors_sdk_loadBatched() {
+    return Bulk.loadBatched(client, "res.partner", Bulk.VENDOR_FIELDS, Bulk.RECORDS, false);
+  }
+
+  @Benchmark
+  public int poLines_baseline_createPerRecord() {
+    return Bulk.createPerRecord(client, "purchase.order.line", Bulk.LINE_FIELDS, Bulk.RECORDS, true);
+  }
+
+  @Benchmark
+  public int poLines_sdk_loadBatched() {
+    return Bulk.loadBatched(client, "purchase.order.line", Bulk.LINE_FIELDS, Bulk.RECORDS, true);
+  }
+}

@@ -1,0 +1,80 @@
+package org.odoobuild.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.odoobuild.client.Domain;
+import org.odoobuild.client.OdooClient;
+
+/**
+ * Counts taken at the server, which do not depend on timing: connections used for many calls
+ * (connection reuse), and requests per record for the bulk runs (round trips).
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar org.odoobuild.benchmarks.Checks OUT.json}
+ */
+public final class Checks {
+  private static final int CALLS = 2000;
+
+  private Checks() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, Object> out = new LinkedHashMap<>();
+    try (LoopbackServer s = LoopbackServer.fixed("66".getBytes(StandardCharsets.UTF_8));
+        OdooClient c = CallOverheadBenchmark.client(s.url())) {
+      for (int i = 0; i < CALLS; i++) {
+        c.model("res.partner").count(Domain.all());
+      }
+      out.put("count.calls", s.requests());
+      out.put("count.connections", s.connections());
+    }
+    try (LoopbackServer s = LoopbackServer.fixed(CallOverheadBenchmark.firstRows(10));
+        OdooClient c = CallOverheadBenchmark.client(s.url())) {
+      for (int i = 0; i < CALLS; i++) {
+        c.model("ir.model.fields").searchRead(CallOverheadBenchmark.TEN_ROWS);
+      }
+      out.put("searchRead10.calls", s.requests());
+      out.put("searchRead10.connections", s.connections());
+    }
+    FakeOdoo fake = new FakeOdoo();
+    try (LoopbackServer s = LoopbackServer.start(fake); OdooClient c = CallOverheadBenchmark.client(s.url())) {
+      roundTrips(out, "vendors.loadBatched", s,
+          () -> Bulk.loadBatched(c, "res.partner", Bulk.VENDOR_FIELDS, Bulk.RECORDS, false));
+      roundTrips(out, "vendors.createPerRecord", s,
+          () -> Bulk.createPerRecord(c, "res.partner", Bulk.VENDOR_FIELDS, Bulk.RECORDS, false));
+      // a second load of the same vendors updates them (upsert by external id): no duplicates
+      fake.clear();
+      Bulk.loadBatched(c, "res.partner", Bulk.VENDOR_FIELDS, Bulk.RECORDS, false);
+      Bulk.loadBatched(c, "res.partner", Bulk.VENDOR_FIELDS, Bulk.RECORDS, false);
+      out.put("vendors.afterTwoLoads", fake.size("res.partner"));
+      fake.clear();
+      roundTrips(out, "poLines.loadBatched", s,
+          () -> Bulk.loadBatched(c, "purchase.order.line", Bulk.LINE_FIELDS, Bulk.RECORDS, true));
+      roundTrips(out, "poLines.createPerRecord", s,
+          () -> Bulk.createPerRecord(c, "purchase.order.line", Bulk.LINE_FIELDS, Bulk.RECORDS, true));
+    }
+    String json = out.entrySet().stream()
+        .map(e -> String.format(Locale.ROOT, "\"%s\": %s", e.getKey(), e.getValue()))
+        .collect(Collectors.joining(", ", "{", "}\n"));
+    Path p = Paths.get(args[0]);
+    Files.createDirectories(p.toAbsolutePath().getParent());
+    Files.writeString(p, json, StandardCharsets.UTF_8);
+    System.out.print(json);
+  }
+
+  private interface Run {
+    int records();
+  }
+
+  private static void roundTrips(Map<String, Object> out, String name, LoopbackServer s, Run run) {
+    s.resetCounts();
+    int n = run.records();
+    out.put(name + ".records", n);
+    out.put(name + ".requests", s.requests());
+    out.put(name + ".connections", s.connections());
+  }
+}
