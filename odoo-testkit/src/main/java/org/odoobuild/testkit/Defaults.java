@@ -1,0 +1,183 @@
+package org.odoobuild.testkit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Default values applied on create, per model, as the real modules compute them. */
+final class Defaults {
+
+    private Defaults() {
+    }
+
+    static void apply(Orm orm, Schema.Model m, Map<String, Object> v) {
+        Store s = orm.store;
+        boolean v19 = s.version >= 19;
+        switch (m.name) {
+            case "res.partner":
+                v.putIfAbsent("type", "contact");
+                v.putIfAbsent("lang", "en_US");
+                if (v.containsKey("company_type") && !v.containsKey("is_company")) {
+                    v.put("is_company", "company".equals(v.get("company_type")));
+                }
+                v.remove("company_type");
+                break;
+            case "res.users": {
+                v.putIfAbsent("lang", "en_US");
+                v.putIfAbsent("tz", "Europe/Brussels");
+                v.putIfAbsent("company_id", 1);
+                if (!v.containsKey("partner_id") || !Py.truthy(v.get("partner_id"))) {
+                    Map<String, Object> pv = new LinkedHashMap<>();
+                    pv.put("name", v.getOrDefault("name", v.getOrDefault("login", "User")));
+                    if (v.get("email") != null) {
+                        pv.put("email", v.get("email"));
+                    }
+                    v.put("partner_id", orm.createOne("res.partner", pv, null, false));
+                }
+                if (!v.containsKey("name")) {
+                    Map<String, Object> p = s.row("res.partner", Py.toInt(v.get("partner_id")));
+                    v.put("name", p == null ? v.get("login") : p.get("name"));
+                }
+                break;
+            }
+            case "purchase.order":
+                if (!Py.truthy(v.get("name")) || "New".equals(v.get("name"))) {
+                    v.put("name", String.format("P%05d", s.nextSequence("purchase.order")));
+                }
+                v.putIfAbsent("state", "draft");
+                v.putIfAbsent("priority", "0");
+                v.putIfAbsent("date_order", s.now());
+                v.putIfAbsent("currency_id", 1);
+                v.putIfAbsent("company_id", 1);
+                v.putIfAbsent("user_id", s.currentUid);
+                break;
+            case "purchase.order.line": {
+                Object pid = v.get("product_id");
+                Map<String, Object> prod = Py.isInt(pid) ? s.row("product.product", Py.toInt(pid)) : null;
+                String uomField = v19 ? "product_uom_id" : "product_uom";
+                String taxField = v19 ? "tax_ids" : "taxes_id";
+                if (prod != null) {
+                    v.putIfAbsent(uomField, prod.get("uom_id"));
+                    if (!v.containsKey(taxField)) {
+                        Object taxes = prod.get("supplier_taxes_id");
+                        v.put(taxField, taxes instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>());
+                    }
+                    v.putIfAbsent("price_unit", prod.get("standard_price") == null ? 0.0 : prod.get("standard_price"));
+                    v.putIfAbsent("name", s.displayName("product.product", prod));
+                }
+                v.putIfAbsent("product_qty", 1.0);
+                v.putIfAbsent("price_unit", 0.0);
+                v.putIfAbsent("sequence", 10);
+                Object order = v.get("order_id");
+                Map<String, Object> po = Py.isInt(order) ? s.row("purchase.order", Py.toInt(order)) : null;
+                v.putIfAbsent("date_planned", po != null && po.get("date_planned") != null ? po.get("date_planned") : s.now());
+                break;
+            }
+            case "stock.picking":
+                if (!Py.truthy(v.get("name"))) {
+                    String code = String.valueOf(v.getOrDefault("picking_type_code", "incoming"));
+                    String prefix = code.equals("outgoing") ? "WH/OUT/" : code.equals("internal") ? "WH/INT/" : "WH/IN/";
+                    v.put("name", String.format("%s%05d", prefix, s.nextSequence(prefix)));
+                }
+                v.putIfAbsent("picking_type_code", "incoming");
+                v.putIfAbsent("state", "draft");
+                v.putIfAbsent("priority", "0");
+                v.putIfAbsent("scheduled_date", s.now());
+                v.putIfAbsent("company_id", 1);
+                break;
+            case "stock.move": {
+                v.putIfAbsent("state", "draft");
+                v.putIfAbsent("date", s.now());
+                v.putIfAbsent("quantity", 0.0);
+                Object pid = v.get("product_id");
+                Map<String, Object> prod = Py.isInt(pid) ? s.row("product.product", Py.toInt(pid)) : null;
+                if (prod != null) {
+                    v.putIfAbsent("product_uom", prod.get("uom_id"));
+                }
+                break;
+            }
+            case "account.move":
+                v.putIfAbsent("move_type", "entry");
+                v.putIfAbsent("state", "draft");
+                v.putIfAbsent("name", "/");
+                v.putIfAbsent("payment_state", "not_paid");
+                v.putIfAbsent("date", v.get("invoice_date") != null && v.get("invoice_date") != Py.NONE ? v.get("invoice_date") : s.today());
+                v.putIfAbsent("currency_id", 1);
+                v.putIfAbsent("company_id", 1);
+                break;
+            case "account.move.line": {
+                v.putIfAbsent("quantity", 1.0);
+                Object pid = v.get("product_id");
+                Map<String, Object> prod = Py.isInt(pid) ? s.row("product.product", Py.toInt(pid)) : null;
+                if (prod != null) {
+                    v.putIfAbsent("name", s.displayName("product.product", prod));
+                    v.putIfAbsent("price_unit", prod.get("standard_price") == null ? 0.0 : prod.get("standard_price"));
+                    v.putIfAbsent("product_uom_id", prod.get("uom_id"));
+                    if (!v.containsKey("tax_ids")) {
+                        Object taxes = prod.get("supplier_taxes_id");
+                        v.put("tax_ids", taxes instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>());
+                    }
+                }
+                break;
+            }
+            case "maintenance.equipment":
+                v.putIfAbsent("effective_date", s.today());
+                break;
+            case "maintenance.request": {
+                v.putIfAbsent("request_date", s.today());
+                v.putIfAbsent("maintenance_type", "corrective");
+                v.putIfAbsent("priority", "0");
+                v.putIfAbsent("kanban_state", "normal");
+                if (!v.containsKey("stage_id")) {
+                    var stages = s.table("maintenance.stage");
+                    if (!stages.isEmpty()) {
+                        v.put("stage_id", stages.firstKey());
+                    }
+                }
+                break;
+            }
+            case "project.project":
+                v.putIfAbsent("sequence", 10);
+                break;
+            case "product.product":
+                v.putIfAbsent("type", "consu");
+                v.putIfAbsent("purchase_ok", true);
+                v.putIfAbsent("sale_ok", true);
+                v.putIfAbsent("uom_id", 1);
+                if (!v19) {
+                    v.putIfAbsent("uom_po_id", v.get("uom_id"));
+                }
+                break;
+            case "account.analytic.account":
+                if (!v.containsKey("plan_id")) {
+                    var plans = s.table("account.analytic.plan");
+                    if (!plans.isEmpty()) {
+                        v.put("plan_id", plans.firstKey());
+                    }
+                }
+                break;
+            case "account.tax":
+                v.putIfAbsent("amount_type", "percent");
+                v.putIfAbsent("type_tax_use", "purchase");
+                break;
+            case "res.currency":
+                v.putIfAbsent("rounding", 0.01);
+                v.putIfAbsent("decimal_places", 2);
+                break;
+            case "uom.uom":
+                v.putIfAbsent("factor", 1.0);
+                v.putIfAbsent("rounding", 0.01);
+                break;
+            case "ir.model.data":
+                v.putIfAbsent("noupdate", false);
+                break;
+            default:
+                break;
+        }
+    }
+
+    static void afterCreate(Orm orm, Schema.Model m, Map<String, Object> row) {
+        // nothing model-specific yet; hook kept for receipts/bills created from other flows
+    }
+}

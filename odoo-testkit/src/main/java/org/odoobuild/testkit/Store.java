@@ -1,0 +1,593 @@
+package org.odoobuild.testkit;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The in-memory database: one ordered table per model, rows keyed by id holding raw values
+ * (many2one: {@link Integer} or absent, x2many: list of ids, scalars as-is, unset: absent).
+ * Not thread-safe by itself: {@link Orm} serialises access.
+ */
+final class Store {
+
+    static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    final Schema schema;
+    final int version;
+    final Clock clock;
+    private final Map<String, TreeMap<Integer, Map<String, Object>>> tables = new HashMap<>();
+    private final Map<String, Integer> nextIds = new HashMap<>();
+    private final Map<String, Integer> sequences = new HashMap<>();
+    /** uid of the user performing the current operation (create_uid/write_uid). */
+    int currentUid = 2;
+
+    Store(Schema schema, Clock clock) {
+        this.schema = schema;
+        this.version = schema.version;
+        this.clock = clock;
+        for (Schema.Model m : schema.all()) {
+            tables.put(m.name, new TreeMap<>());
+        }
+    }
+
+    String now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).withNano(0).format(DATETIME);
+    }
+
+    String today() {
+        return now().substring(0, 10);
+    }
+
+    static double round2(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return d;
+        }
+        return new BigDecimal(Double.toString(d)).setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    int nextSequence(String code) {
+        int n = sequences.getOrDefault(code, 1);
+        sequences.put(code, n + 1);
+        return n;
+    }
+
+    void setSequence(String code, int next) {
+        sequences.put(code, next);
+    }
+
+    // ------------------------------------------------------------------ raw access
+
+    TreeMap<Integer, Map<String, Object>> table(String model) {
+        return tables.get(model);
+    }
+
+    Map<String, Object> row(String model, Integer id) {
+        TreeMap<Integer, Map<String, Object>> t = tables.get(model);
+        return t == null || id == null ? null : t.get(id);
+    }
+
+    boolean exists(String model, int id) {
+        return row(model, id) != null;
+    }
+
+    /** Raw value of a field, computing non-stored fields. */
+    Object value(String model, Map<String, Object> row, String field) {
+        Schema.Model m = schema.model(model);
+        Schema.Field f = m.field(field);
+        if (f == null) {
+            return null;
+        }
+        if (field.equals("display_name")) {
+            return displayName(model, row);
+        }
+        if (f.compute != null) {
+            return f.compute.apply(this, row);
+        }
+        if (f.type.equals("one2many")) {
+            return idsWhere(f.relation, f.inverse, row.get("id"));
+        }
+        return row.get(field);
+    }
+
+    String displayName(String model, Map<String, Object> row) {
+        if (row == null) {
+            return "";
+        }
+        return schema.model(model).displayName.apply(this, row);
+    }
+
+    String selectionLabel(String model, String field, String value) {
+        Schema.Field f = schema.model(model).field(field);
+        if (f != null && f.selection != null) {
+            for (List<String> p : f.selection) {
+                if (p.get(0).equals(value)) {
+                    return p.get(1);
+                }
+            }
+        }
+        return value;
+    }
+
+    List<Integer> idsWhere(String model, String field, Object value) {
+        List<Integer> out = new ArrayList<>();
+        TreeMap<Integer, Map<String, Object>> t = tables.get(model);
+        if (t == null || value == null) {
+            return out;
+        }
+        for (Map<String, Object> r : t.values()) {
+            if (value.equals(r.get(field))) {
+                out.add((Integer) r.get("id"));
+            }
+        }
+        return out;
+    }
+
+    List<Map<String, Object>> lines(Map<String, Object> parent, String childModel, String inverse) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Object id = parent.get("id");
+        for (Map<String, Object> r : tables.get(childModel).values()) {
+            if (id != null && id.equals(r.get(inverse))) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    Object related(String model, Object id, String field) {
+        if (!(id instanceof Integer i)) {
+            return null;
+        }
+        Map<String, Object> r = row(model, i);
+        return r == null ? null : value(model, r, field);
+    }
+
+    double taxAmount(Object taxIds, double base) {
+        double total = 0;
+        if (taxIds instanceof List<?> l) {
+            for (Object o : l) {
+                Map<String, Object> t = row("account.tax", (Integer) o);
+                if (t != null) {
+                    String type = String.valueOf(t.get("amount_type"));
+                    double amount = Py.toDouble(t.get("amount"));
+                    total += type.equals("fixed") ? amount : base * amount / 100.0;
+                }
+            }
+        }
+        return round2(total);
+    }
+
+    double qtyReceived(Map<String, Object> line) {
+        double q = 0;
+        for (Map<String, Object> mv : tables.get("stock.move").values()) {
+            if (line.get("id").equals(mv.get("purchase_line_id")) && "done".equals(mv.get("state"))) {
+                q += Py.toDouble(mv.get("quantity"));
+            }
+        }
+        Object stored = line.get("qty_received_manual");
+        return q + (stored == null ? 0.0 : Py.toDouble(stored));
+    }
+
+    double qtyInvoiced(Map<String, Object> line) {
+        double q = 0;
+        for (Map<String, Object> l : tables.get("account.move.line").values()) {
+            if (line.get("id").equals(l.get("purchase_line_id"))) {
+                Map<String, Object> mv = row("account.move", (Integer) l.get("move_id"));
+                if (mv != null && !"cancel".equals(mv.get("state"))) {
+                    q += Py.toDouble(l.get("quantity"));
+                }
+            }
+        }
+        return q;
+    }
+
+    List<Integer> billIds(Map<String, Object> po) {
+        Set<Integer> lineIds = new LinkedHashSet<>(idsWhere("purchase.order.line", "order_id", po.get("id")));
+        Set<Integer> out = new LinkedHashSet<>();
+        for (Map<String, Object> l : tables.get("account.move.line").values()) {
+            if (lineIds.contains(l.get("purchase_line_id"))) {
+                out.add((Integer) l.get("move_id"));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    String invoiceStatus(Map<String, Object> po) {
+        Object st = po.get("state");
+        if (!"purchase".equals(st) && !"done".equals(st)) {
+            return "no";
+        }
+        boolean toInvoice = false;
+        boolean all = true;
+        for (Map<String, Object> l : lines(po, "purchase.order.line", "order_id")) {
+            double inv = qtyInvoiced(l);
+            if (billableQty(l) - inv > 1e-9) {
+                toInvoice = true;
+            }
+            if (inv + 1e-9 < Py.toDouble(l.get("product_qty"))) {
+                all = false;
+            }
+        }
+        return toInvoice ? "to invoice" : all ? "invoiced" : "no";
+    }
+
+    /** Quantity that may be billed: received quantity for goods, ordered quantity for services. */
+    double billableQty(Map<String, Object> line) {
+        Map<String, Object> prod = line.get("product_id") instanceof Integer pid ? row("product.product", pid) : null;
+        if (prod != null && "service".equals(prod.get("type"))) {
+            return Py.toDouble(line.get("product_qty"));
+        }
+        return qtyReceived(line);
+    }
+
+    int openRequests(Object equipmentId) {
+        int n = 0;
+        for (Map<String, Object> r : tables.get("maintenance.request").values()) {
+            if (equipmentId != null && equipmentId.equals(r.get("equipment_id"))) {
+                Map<String, Object> st = r.get("stage_id") instanceof Integer s ? row("maintenance.stage", s) : null;
+                if (st == null || !Py.truthy(st.get("done"))) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    // ------------------------------------------------------------------ wire formatting
+
+    /** The value as {@code read()} returns it. */
+    Object wire(String model, Map<String, Object> row, String field) {
+        Schema.Field f = schema.model(model).field(field);
+        Object v = value(model, row, field);
+        switch (f.type) {
+            case "many2one": {
+                if (!(v instanceof Integer id)) {
+                    return false;
+                }
+                Map<String, Object> target = row(f.relation, id);
+                if (target == null) {
+                    return false;
+                }
+                return new ArrayList<>(List.of(id, displayName(f.relation, target)));
+            }
+            case "one2many":
+            case "many2many":
+                return v instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+            case "boolean":
+                return Py.truthy(v);
+            case "integer":
+            case "many2one_reference":
+                return v == null ? 0 : (Object) Py.toInt(v);
+            case "float":
+            case "monetary":
+                return v == null ? 0.0 : Py.toDouble(v);
+            case "json":
+            case "properties":
+                return v == null ? false : v;
+            default:
+                return v == null || "".equals(v) && !f.type.equals("char") ? false : v;
+        }
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /** Creates one record; x2many commands are applied after the row exists. Returns the new id. */
+    int insert(String model, Map<String, Object> vals, Integer forcedId) {
+        Schema.Model m = schema.model(model);
+        TreeMap<Integer, Map<String, Object>> t = tables.get(model);
+        int id;
+        if (forcedId != null) {
+            id = forcedId;
+            if (t.containsKey(id)) {
+                throw OdooError.validation("The operation cannot be completed: duplicate id " + id + " on " + model);
+            }
+        } else {
+            id = nextIds.getOrDefault(model, 1);
+            while (t.containsKey(id)) {
+                id++;
+            }
+        }
+        nextIds.put(model, Math.max(nextIds.getOrDefault(model, 1), id + 1));
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", id);
+        String now = now();
+        if (m.has("create_date")) {
+            row.put("create_date", now);
+            row.put("write_date", now);
+            row.put("create_uid", currentUid);
+            row.put("write_uid", currentUid);
+        }
+        if (m.has("active")) {
+            row.put("active", Boolean.TRUE);
+        }
+        t.put(id, row);
+        Map<String, Object> later = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : vals.entrySet()) {
+            Schema.Field f = m.field(e.getKey());
+            if (f != null && f.x2many()) {
+                later.put(e.getKey(), e.getValue());
+            } else if (!e.getKey().equals("id")) {
+                assign(m, row, e.getKey(), e.getValue());
+            }
+        }
+        for (Map.Entry<String, Object> e : later.entrySet()) {
+            applyX2many(m, row, m.field(e.getKey()), e.getValue());
+        }
+        return id;
+    }
+
+    void update(String model, Map<String, Object> row, Map<String, Object> vals) {
+        Schema.Model m = schema.model(model);
+        for (Map.Entry<String, Object> e : vals.entrySet()) {
+            Schema.Field f = m.field(e.getKey());
+            if (f != null && f.x2many()) {
+                applyX2many(m, row, f, e.getValue());
+            } else if (!e.getKey().equals("id")) {
+                assign(m, row, e.getKey(), e.getValue());
+            }
+        }
+        if (m.has("write_date")) {
+            row.put("write_date", now());
+            row.put("write_uid", currentUid);
+        }
+    }
+
+    void delete(String model, int id) {
+        tables.get(model).remove(id);
+    }
+
+    private void assign(Schema.Model m, Map<String, Object> row, String name, Object value) {
+        Schema.Field f = m.field(name);
+        if (f == null) {
+            if (name.equals("qty_received_manual")) {
+                row.put(name, value);
+                return;
+            }
+            throw OdooError.valueError(version >= 19 ? "Invalid field " + Py.repr(name) + " on " + Py.repr(m.name)
+                    : "Invalid field " + Py.repr(name) + " on model " + Py.repr(m.name));
+        }
+        if (f.compute != null || name.equals("display_name")) {
+            if (name.equals("qty_received")) {
+                row.put("qty_received_manual", Py.toDouble(value) - qtyReceivedFromMoves(row));
+            }
+            return; // computed fields without inverse ignore writes, like Odoo
+        }
+        Object v = convert(m, f, value);
+        if (v == null) {
+            row.remove(name);
+        } else {
+            row.put(name, v);
+        }
+    }
+
+    private double qtyReceivedFromMoves(Map<String, Object> line) {
+        double q = 0;
+        for (Map<String, Object> mv : tables.get("stock.move").values()) {
+            if (line.get("id").equals(mv.get("purchase_line_id")) && "done".equals(mv.get("state"))) {
+                q += Py.toDouble(mv.get("quantity"));
+            }
+        }
+        return q;
+    }
+
+    /** Converts an incoming wire value to the raw stored value (null means unset). */
+    Object convert(Schema.Model m, Schema.Field f, Object value) {
+        boolean empty = value == null || value == Py.NONE || Boolean.FALSE.equals(value) && !f.type.equals("boolean");
+        switch (f.type) {
+            case "boolean":
+                return Py.truthy(value);
+            case "integer":
+            case "many2one_reference":
+                if (empty) {
+                    return 0;
+                }
+                if (value instanceof Number n) {
+                    return n.intValue();
+                }
+                if (value instanceof String s) {
+                    try {
+                        return Integer.parseInt(s.trim());
+                    } catch (NumberFormatException e) {
+                        throw OdooError.valueError("invalid literal for int() with base 10: " + Py.repr(s));
+                    }
+                }
+                return Py.toInt(value);
+            case "float":
+            case "monetary":
+                if (empty) {
+                    return 0.0;
+                }
+                try {
+                    return Py.toDouble(value);
+                } catch (NumberFormatException e) {
+                    throw OdooError.valueError("could not convert string to float: " + Py.repr(value));
+                }
+            case "many2one":
+                if (empty) {
+                    return null;
+                }
+                if (value instanceof Number n) {
+                    return n.intValue();
+                }
+                if (value instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Number n) {
+                    return n.intValue();
+                }
+                throw OdooError.typeError("unhashable type: " + (value instanceof List ? "'list'" : Py.repr(value)));
+            case "selection":
+                if (empty) {
+                    return null;
+                }
+                String sv = String.valueOf(value);
+                if (f.selection != null && f.selection.stream().noneMatch(p -> p.get(0).equals(sv))) {
+                    throw OdooError.valueError("Wrong value for " + m.name + "." + f.name + ": " + Py.repr(value));
+                }
+                return sv;
+            case "date":
+            case "datetime":
+                if (empty) {
+                    return null;
+                }
+                String d = String.valueOf(value);
+                if (f.type.equals("datetime") && d.length() == 10) {
+                    d = d + " 00:00:00";
+                }
+                if (f.type.equals("datetime") && d.contains("T")) {
+                    d = d.replace('T', ' ');
+                }
+                if (f.type.equals("date") && d.length() > 10) {
+                    d = d.substring(0, 10);
+                }
+                return d;
+            case "json":
+            case "properties":
+                return empty ? null : value;
+            default:
+                if (empty) {
+                    return null;
+                }
+                return value instanceof String ? value : Py.repr(value);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void applyX2many(Schema.Model m, Map<String, Object> row, Schema.Field f, Object value) {
+        boolean o2m = f.type.equals("one2many");
+        int selfId = (Integer) row.get("id");
+        List<Integer> current = o2m ? idsWhere(f.relation, f.inverse, selfId)
+                : new ArrayList<>(row.get(f.name) instanceof List<?> l ? (List<Integer>) l : List.of());
+        if (value == null || value == Py.NONE || Boolean.FALSE.equals(value)) {
+            value = List.of(List.of(5));
+        }
+        if (!(value instanceof List<?> cmds)) {
+            throw OdooError.valueError("Wrong value for " + m.name + "." + f.name + ": " + Py.repr(value));
+        }
+        boolean plainIds = !cmds.isEmpty() && cmds.stream().allMatch(Py::isInt);
+        if (plainIds) {
+            List<Object> ids = new ArrayList<>(cmds);
+            cmds = List.of(List.of(6, 0, ids));
+        }
+        for (Object c : cmds) {
+            if (!(c instanceof List<?> cmd) || cmd.isEmpty() || !Py.isInt(cmd.get(0))) {
+                throw OdooError.valueError("Wrong value for " + m.name + "." + f.name + ": " + Py.repr(c));
+            }
+            int op = Py.toInt(cmd.get(0));
+            switch (op) {
+                case 0: {
+                    Map<String, Object> vals = cmd.size() > 2 && cmd.get(2) instanceof Map<?, ?> mv
+                            ? new LinkedHashMap<>((Map<String, Object>) mv) : new LinkedHashMap<>();
+                    if (o2m) {
+                        vals.put(f.inverse, selfId);
+                    }
+                    int child = createHook.create(f.relation, vals);
+                    if (!o2m) {
+                        current.add(child);
+                    }
+                    break;
+                }
+                case 1: {
+                    int cid = Py.toInt(cmd.get(1));
+                    Map<String, Object> target = row(f.relation, cid);
+                    if (target == null) {
+                        throw OdooError.missing(f.relation, List.of(cid), currentUid);
+                    }
+                    update(f.relation, target, cmd.size() > 2 && cmd.get(2) instanceof Map<?, ?> mv
+                            ? (Map<String, Object>) mv : Map.of());
+                    break;
+                }
+                case 2: {
+                    int cid = Py.toInt(cmd.get(1));
+                    delete(f.relation, cid);
+                    current.remove((Integer) cid);
+                    break;
+                }
+                case 3: {
+                    int cid = Py.toInt(cmd.get(1));
+                    if (o2m) {
+                        unlinkChild(f, cid);
+                    }
+                    current.remove((Integer) cid);
+                    break;
+                }
+                case 4: {
+                    int cid = Py.toInt(cmd.get(1));
+                    if (o2m) {
+                        Map<String, Object> target = row(f.relation, cid);
+                        if (target != null) {
+                            target.put(f.inverse, selfId);
+                        }
+                    } else if (!current.contains(cid)) {
+                        current.add(cid);
+                    }
+                    break;
+                }
+                case 5:
+                    if (o2m) {
+                        for (Integer cid : new ArrayList<>(current)) {
+                            unlinkChild(f, cid);
+                        }
+                    }
+                    current.clear();
+                    break;
+                case 6: {
+                    List<Integer> ids = new ArrayList<>();
+                    if (cmd.size() > 2 && cmd.get(2) instanceof List<?> l) {
+                        for (Object o : l) {
+                            ids.add(Py.toInt(o));
+                        }
+                    }
+                    if (o2m) {
+                        for (Integer cid : current) {
+                            if (!ids.contains(cid)) {
+                                unlinkChild(f, cid);
+                            }
+                        }
+                        for (Integer cid : ids) {
+                            Map<String, Object> target = row(f.relation, cid);
+                            if (target != null) {
+                                target.put(f.inverse, selfId);
+                            }
+                        }
+                    }
+                    current = new ArrayList<>(new LinkedHashSet<>(ids));
+                    break;
+                }
+                default:
+                    throw OdooError.valueError("Wrong value for " + m.name + "." + f.name + ": " + Py.repr(c));
+            }
+        }
+        if (!o2m) {
+            row.put(f.name, current);
+        }
+    }
+
+    private void unlinkChild(Schema.Field f, int cid) {
+        Map<String, Object> target = row(f.relation, cid);
+        if (target == null) {
+            return;
+        }
+        Schema.Field inv = schema.model(f.relation).field(f.inverse);
+        if (inv != null && inv.required) {
+            delete(f.relation, cid);
+        } else {
+            target.remove(f.inverse);
+        }
+    }
+
+    /** Creates nested records (x2many command 0) through the ORM so defaults and checks apply. */
+    interface CreateHook {
+        int create(String model, Map<String, Object> vals);
+    }
+
+    CreateHook createHook = (model, vals) -> insert(model, vals, null);
+}
