@@ -121,6 +121,22 @@ final class Schema {
             return this;
         }
 
+        /** Puts the named fields first, in this order (Odoo's own field order, which fields_get follows). */
+        Model reorder(String... names) {
+            Map<String, Field> copy = new LinkedHashMap<>();
+            for (String n : names) {
+                if (fields.containsKey(n)) {
+                    copy.put(n, fields.get(n));
+                }
+            }
+            for (Map.Entry<String, Field> e : fields.entrySet()) {
+                copy.putIfAbsent(e.getKey(), e.getValue());
+            }
+            fields.clear();
+            fields.putAll(copy);
+            return this;
+        }
+
         Model compute(String field, BiFunction<Store, Map<String, Object>, Object> fn) {
             Field f = fields.get(field);
             f.compute = fn;
@@ -221,6 +237,12 @@ final class Schema {
                 .m2o("currency_id", "res.currency", "Currency", "ro")
                 .m2o("property_payment_term_id", "account.payment.term", "Customer Payment Terms");
         magic(p);
+        p.reorder("id", "display_name", "name", "complete_name", "parent_id", "child_ids", "ref", "lang", "tz", "user_id", "vat",
+                "website", "comment", "category_id", "active", "employee", "function", "type", "street", "street2", "zip", "city",
+                "state_id", "country_id", "partner_latitude", "partner_longitude", "email", "phone", "mobile", "is_company",
+                "company_type", "company_id", "color", "commercial_partner_id", "company_name", "barcode", "create_uid",
+                "create_date", "write_uid", "write_date", "credit_limit", "currency_id", "property_payment_term_id",
+                "supplier_rank", "customer_rank");
         p.displayName = (s, r) -> {
             String name = r.get("name") instanceof String n ? n : "";
             Object parent = r.get("parent_id");
@@ -352,6 +374,8 @@ final class Schema {
                 .m2o("company_id", "res.company", "Company").f("task_count", "integer", "Task Count", "ro")
                 .f("description", "html", "Description");
         magic(proj);
+        proj.reorder("id", "display_name", v19 ? "account_id" : "analytic_account_id", "name", "active", "partner_id", "company_id",
+                "task_count", "user_id", "date_start", "date");
 
         Model po = add("purchase.order", "Purchase Order", v19 ? "PurchaseOrder" : "PurchaseOrder", false);
         po.order = "priority desc, id desc";

@@ -303,7 +303,7 @@ final class XmlRpc {
 
     private static ParseError expat(XMLStreamException e, String text) {
         String msg = String.valueOf(e.getMessage());
-        if (msg.contains("end of file") || msg.contains("EOF") || msg.contains("must be well-formed") && msg.contains("end")) {
+        if (msg.contains("must start and end within the same entity") || msg.contains("end of file") || msg.contains("EOF") || msg.contains("must be well-formed") && msg.contains("end")) {
             return eof(text);
         }
         javax.xml.stream.Location loc = e.getLocation();
