@@ -17,6 +17,7 @@ import org.odoobuild.client.internal.HttpSupport;
 import org.odoobuild.client.internal.Json2Transport;
 import org.odoobuild.client.internal.JsonCodec;
 import org.odoobuild.client.internal.JsonRpcTransport;
+import org.odoobuild.client.internal.NoDelaySocketFactory;
 import org.odoobuild.client.internal.RpcTransport;
 import org.odoobuild.client.internal.Session;
 import org.odoobuild.client.internal.XmlRpcTransport;
@@ -510,7 +511,12 @@ public final class OdooClient implements AutoCloseable {
       boolean owns = httpClient == null;
       OkHttpClient base = owns ? new OkHttpClient.Builder().connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES)).build()
           : httpClient;
-      OkHttpClient configured = base.newBuilder()
+      OkHttpClient.Builder derived = base.newBuilder();
+      if (base.socketFactory() == javax.net.SocketFactory.getDefault()) {
+        // OkHttp leaves Nagle on: a request body of a few kB would wait ~40 ms for a delayed ACK
+        derived.socketFactory(new NoDelaySocketFactory());
+      }
+      OkHttpClient configured = derived
           .connectTimeout(connectTimeout)
           .readTimeout(timeout)
           .writeTimeout(timeout)
