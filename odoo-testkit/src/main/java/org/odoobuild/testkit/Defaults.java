@@ -177,7 +177,42 @@ final class Defaults {
         }
     }
 
-    static void afterCreate(Orm orm, Schema.Model m, Map<String, Object> row) {
-        // nothing model-specific yet; hook kept for receipts/bills created from other flows
+    static void afterCreate(Orm orm, Schema.Model m, Map<String, Object> row, Map<String, Object> vals) {
+        if (m.name.equals("res.partner")) {
+            syncFromParent(orm.store, row, vals);
+        }
+    }
+
+    private static final List<String> COMMERCIAL = List.of("vat", "credit_limit");
+    private static final List<String> ADDRESS = List.of("street", "street2", "zip", "city", "state_id", "country_id",
+            "partner_latitude", "partner_longitude");
+
+    /**
+     * Contacts take the commercial fields of their company, and contacts of type "contact" its address, unless the
+     * values were given explicitly (what res.partner's onchange/sync logic does on create).
+     */
+    static void syncFromParent(Store s, Map<String, Object> row, Map<String, Object> given) {
+        if (!(row.get("parent_id") instanceof Integer pid) || Py.truthy(row.get("is_company"))) {
+            return;
+        }
+        Map<String, Object> parent = s.row("res.partner", pid);
+        if (parent == null) {
+            return;
+        }
+        for (String f : COMMERCIAL) {
+            if (!given.containsKey(f) && parent.get(f) != null) {
+                row.put(f, parent.get(f));
+            }
+        }
+        if ("contact".equals(row.get("type"))) {
+            boolean anyAddress = ADDRESS.stream().anyMatch(given::containsKey);
+            if (!anyAddress) {
+                for (String f : ADDRESS) {
+                    if (parent.get(f) != null) {
+                        row.put(f, parent.get(f));
+                    }
+                }
+            }
+        }
     }
 }

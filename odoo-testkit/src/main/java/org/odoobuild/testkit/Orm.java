@@ -730,7 +730,7 @@ final class Orm {
         if (checks && m.parentField != null) {
             checkRecursion(m, id);
         }
-        Defaults.afterCreate(this, m, store.row(model, id));
+        Defaults.afterCreate(this, m, store.row(model, id), v);
         return id;
     }
 
@@ -766,6 +766,9 @@ final class Orm {
                 }
                 if (m.parentField != null && vals.containsKey(m.parentField)) {
                     checkRecursion(m, (Integer) r.get("id"));
+                    if (m.name.equals("res.partner")) {
+                        Defaults.syncFromParent(store, r, vals);
+                    }
                 }
             }
         } catch (RuntimeException e) {

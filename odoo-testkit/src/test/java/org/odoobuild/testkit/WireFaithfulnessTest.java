@@ -168,10 +168,9 @@ class WireFaithfulnessTest {
             single.put("credit_limit", 2500.75);
             odoo.seed("res.partner", single);
             odoo.seed("res.partner", Map.of("id", f.batch.get(0), "name", "WIRE-Batch Contact A", "parent_id", f.single,
-                    "email", "wire.a@example.com", "function", "Site Manager", "country_id", 233, "partner_latitude", 40.7127753,
-                    "credit_limit", 2500.75));
+                    "email", "wire.a@example.com", "function", "Site Manager"));
             odoo.seed("res.partner", Map.of("id", f.batch.get(1), "name", "WIRE-Batch Contact B", "parent_id", f.single,
-                    "type", "invoice", "credit_limit", 2500.75));
+                    "type", "invoice"));
             odoo.seed("res.partner", Map.of("id", f.batch.get(2), "name", "WIRE-Batch Vendor", "is_company", true,
                     "supplier_rank", 1, "ref", "WIRE-VEND-1", "country_id", 233));
         }
