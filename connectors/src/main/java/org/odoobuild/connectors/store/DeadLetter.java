@@ -2,21 +2,38 @@ package org.odoobuild.connectors.store;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * A record that could not be delivered: kept with its payload, the error and the attempts,
- * until an operator replays or discards it.
+ * A record that could not be delivered: kept with its payload, the error and the attempts until
+ * an operator replays ({@link SyncStore#replay}) or discards ({@link SyncStore#discard}) it.
  *
  * @param id the id (for replay and discard)
  * @param flow its flow
  * @param idempotencyKey its idempotency key
+ * @param orderingKey its ordering key ({@code ""}: none)
  * @param payload the payload text
  * @param headers its headers
  * @param errorType the kind of error (e.g. {@code validation}, {@code OdooValidationException})
  * @param errorMessage the error in full
- * @param attempts deliveries tried
+ * @param attempts failed deliveries so far (kept across replays)
  * @param firstFailureAt the first failure
  * @param lastFailureAt the failure that dead-lettered it
  */
-public record DeadLetter(long id, String flow, String idempotencyKey, String payload, Map<String, String> headers,
-    String errorType, String errorMessage, int attempts, Instant firstFailureAt, Instant lastFailureAt) {}
+public record DeadLetter(long id, String flow, String idempotencyKey, String orderingKey, String payload,
+    Map<String, String> headers, String errorType, String errorMessage, int attempts, Instant firstFailureAt,
+    Instant lastFailureAt) {
+
+  /** Validates and copies. */
+  public DeadLetter {
+    Objects.requireNonNull(flow, "flow");
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    Objects.requireNonNull(orderingKey, "orderingKey");
+    Objects.requireNonNull(payload, "payload");
+    headers = Map.copyOf(headers);
+    Objects.requireNonNull(errorType, "errorType");
+    Objects.requireNonNull(errorMessage, "errorMessage");
+    Objects.requireNonNull(firstFailureAt, "firstFailureAt");
+    Objects.requireNonNull(lastFailureAt, "lastFailureAt");
+  }
+}

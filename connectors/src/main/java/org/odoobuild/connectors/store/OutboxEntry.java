@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A record to deliver later, durably: pushed events, replays and outbound business events.
+ * A record to deliver later, durably: pushed events (webhooks), replays and outbound business
+ * events.
  *
  * @param flow the flow that delivers it
- * @param idempotencyKey unique per record version; enqueuing the same key again is a no-op
- * @param orderingKey entries with the same key are delivered one at a time in enqueue order
- *     ({@code ""}: no ordering)
+ * @param idempotencyKey unique across the store; enqueuing the same key again is a no-op
+ * @param orderingKey the partition (e.g. a project or a purchase order): entries with the same
+ *     key are delivered one at a time, in enqueue order; {@code ""} for no ordering
  * @param payload the payload as text (JSON)
  * @param headers metadata (event type, source key, correlation id)
  * @param availableAt not delivered before this instant
@@ -18,13 +19,62 @@ import java.util.Objects;
 public record OutboxEntry(String flow, String idempotencyKey, String orderingKey, String payload,
     Map<String, String> headers, Instant availableAt) {
 
-  /** Validates and copies. */
+  /** Validates and copies; a {@code null} ordering key or header map is read as empty. */
   public OutboxEntry {
-    Objects.requireNonNull(flow, "flow");
-    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    requireText(flow, "flow");
+    requireText(idempotencyKey, "idempotencyKey");
     orderingKey = orderingKey == null ? "" : orderingKey;
     Objects.requireNonNull(payload, "payload");
     headers = headers == null ? Map.of() : Map.copyOf(headers);
     Objects.requireNonNull(availableAt, "availableAt");
+  }
+
+  /**
+   * An unordered entry with no headers, due now.
+   *
+   * @param flow the flow
+   * @param idempotencyKey the unique key
+   * @param payload the payload
+   * @return the entry
+   */
+  public static OutboxEntry of(String flow, String idempotencyKey, String payload) {
+    return new OutboxEntry(flow, idempotencyKey, "", payload, Map.of(), Instant.now());
+  }
+
+  /**
+   * This entry with another ordering key.
+   *
+   * @param key the ordering key
+   * @return a copy
+   */
+  public OutboxEntry withOrderingKey(String key) {
+    return new OutboxEntry(flow, idempotencyKey, key, payload, headers, availableAt);
+  }
+
+  /**
+   * This entry with other headers.
+   *
+   * @param newHeaders the headers
+   * @return a copy
+   */
+  public OutboxEntry withHeaders(Map<String, String> newHeaders) {
+    return new OutboxEntry(flow, idempotencyKey, orderingKey, payload, newHeaders, availableAt);
+  }
+
+  /**
+   * This entry due at another instant.
+   *
+   * @param at when it becomes deliverable
+   * @return a copy
+   */
+  public OutboxEntry availableAt(Instant at) {
+    return new OutboxEntry(flow, idempotencyKey, orderingKey, payload, headers, at);
+  }
+
+  static void requireText(String value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
   }
 }

@@ -2,104 +2,278 @@ package org.odoobuild.connectors.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything the engine must not forget: cursors, idempotency keys, the outbox, dead letters,
- * the audit log and flow pauses. Implementations: {@link SyncStores#embedded} (H2 file, zero
- * set-up) and {@link SyncStores#postgres} (shared by several engine instances). Thread-safe.
+ * Everything a sync engine must not forget: cursors, idempotency keys, the outbox, dead letters,
+ * the append-only audit log and flow pauses.
+ *
+ * <p>Implementations: {@link EmbeddedSyncStore} (H2 file, zero set-up, one process; see
+ * {@link SyncStores#embedded}) and {@link PostgresSyncStore} (shared safely by several engine
+ * instances and processes; see {@link SyncStores#postgres(String, String, String)}). Both are
+ * thread-safe; no method returns {@code null} or accepts {@code null} (absent values are
+ * {@link Optional} or the empty string where documented).
+ *
+ * <h2>Outbox life cycle</h2>
+ * {@code pending} → (claim) {@code claimed} → {@code done}; or back to {@code pending} via
+ * {@link #fail} (attempts + 1) or a lease that ran out; or {@code dead} via {@link #deadLetter(long,
+ * String, String)} → {@link #replay} (back to {@code pending}, attempts kept) or {@link #discard}.
+ * Entries with the same ordering key are handed out one at a time, in enqueue order: the next one
+ * is claimable only when every earlier one is {@code done}, {@code dead} or {@code discarded}.
  */
 public interface SyncStore extends AutoCloseable {
 
   // cursors and idempotency -----------------------------------------------------------------
 
-  /** The flow's stored cursor. */
+  /**
+   * The flow's stored cursor.
+   *
+   * @param flow the flow name
+   * @return the cursor, empty before the first commit
+   */
   Optional<String> cursor(String flow);
 
   /**
-   * Stores the cursor and records the processed idempotency keys (key → result reference) in
-   * one transaction: either both happen or neither.
+   * Stores a cursor on its own (use {@link #commit(String, String, Map)} when keys were processed
+   * in the same batch).
+   *
+   * @param flow the flow name
+   * @param cursor the new cursor
+   */
+  default void saveCursor(String flow, String cursor) {
+    commit(flow, cursor, Map.of());
+  }
+
+  /**
+   * Stores the cursor and records the processed idempotency keys (key → result reference) in one
+   * transaction: either both happen or neither. Keys already recorded keep their first result.
+   * Call it only after the sink confirmed the batch.
+   *
+   * @param flow the flow name
+   * @param cursor the cursor after the batch
+   * @param processedKeys the batch's keys with their result references (e.g. {@code res.partner,7})
    */
   void commit(String flow, String cursor, Map<String, String> processedKeys);
 
-  /** Whether a key was processed. */
+  /**
+   * Like {@link #commit(String, String, Map)} for keys without a result reference (stored as
+   * {@code ""}).
+   *
+   * @param flow the flow name
+   * @param cursor the cursor after the batch
+   * @param processedKeys the batch's idempotency keys
+   */
+  default void commit(String flow, String cursor, Collection<String> processedKeys) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String k : processedKeys) {
+      m.put(k, "");
+    }
+    commit(flow, cursor, m);
+  }
+
+  /**
+   * Whether a key was processed.
+   *
+   * @param idempotencyKey the key
+   * @return true when recorded by {@link #markProcessed} or {@link #commit}
+   */
   boolean seen(String idempotencyKey);
 
-  /** Records a processed key; false when it was already recorded (by anyone). */
+  /**
+   * Records a processed key: an atomic insert-if-absent, race-safe across threads and processes.
+   *
+   * @param idempotencyKey the key
+   * @param resultRef what processing produced (e.g. the target record), {@code ""} if nothing
+   * @return true for the one caller that recorded it, false when it was already recorded
+   */
   boolean markProcessed(String idempotencyKey, String resultRef);
 
-  /** The result reference stored with a processed key. */
+  /**
+   * The result reference stored with a processed key.
+   *
+   * @param idempotencyKey the key
+   * @return the reference, empty when the key was not processed
+   */
   Optional<String> processedResult(String idempotencyKey);
 
   // outbox ----------------------------------------------------------------------------------
 
-  /** Adds an entry; false when an entry with its idempotency key exists (nothing changes). */
+  /**
+   * Adds an entry, durably (committed when this returns).
+   *
+   * @param entry the entry
+   * @return true when added; false when an entry with its idempotency key exists (nothing changes)
+   */
   boolean enqueue(OutboxEntry entry);
 
   /**
-   * Reserves up to {@code max} deliverable entries of a flow for {@code workerId} for
-   * {@code lease}: pending entries that are due, and entries whose lease ran out. Only the
-   * oldest undelivered entry of each ordering key is deliverable. Safe across processes.
+   * Reserves up to {@code max} deliverable entries of a flow for {@code workerId} until the lease
+   * ends: pending entries that are due and entries whose lease ran out (a crashed worker's
+   * entries come back), and of those only the oldest undelivered entry of each ordering key.
+   * Safe across threads, store instances and processes: no entry is handed to two workers whose
+   * leases overlap. Returned in enqueue order.
+   *
+   * @param flow the flow name
+   * @param workerId who claims (must be unique per worker)
+   * @param max the most entries returned (at least 1)
+   * @param lease how long the entries stay reserved
+   * @return the claimed entries, possibly none
    */
   List<ClaimedEntry> claim(String flow, String workerId, int max, Duration lease);
 
-  /** Marks a claimed entry delivered. */
-  void complete(long id, String workerId);
-
-  /** Gives a claimed entry back for a later attempt (attempts + 1). */
-  void fail(long id, String workerId, String error, Instant retryAt);
-
-  /** Moves a claimed entry to the dead letters (attempts + 1). */
-  void deadLetter(long id, String workerId, String error);
+  /**
+   * Marks a claimed entry delivered.
+   *
+   * @param id the entry id
+   * @param workerId the worker that claimed it
+   * @return false when the worker no longer holds the entry (its lease was taken over)
+   */
+  boolean complete(long id, String workerId);
 
   /**
-   * Dead-letters a record that never was in the outbox (e.g. refused in a pull), keeping its
-   * payload so it can be replayed; an existing entry with the same key is dead-lettered instead.
+   * Gives a claimed entry back for a later attempt: attempts + 1, due again at {@code retryAt}.
+   *
+   * @param id the entry id
+   * @param workerId the worker that claimed it
+   * @param error what went wrong ({@code "Type: message"} by convention)
+   * @param retryAt not claimable before this instant
+   * @return false when the worker no longer holds the entry
+   */
+  boolean fail(long id, String workerId, String error, Instant retryAt);
+
+  /**
+   * Moves a claimed entry to the dead letters (attempts + 1). The error type is the text before
+   * the first colon of {@code error} ({@code "error"} when there is none); the message is the
+   * whole text.
+   *
+   * @param id the entry id
+   * @param workerId the worker that claimed it
+   * @param error what went wrong, {@code "Type: message"} by convention
+   * @return false when the worker no longer holds the entry
+   */
+  boolean deadLetter(long id, String workerId, String error);
+
+  /**
+   * Moves a claimed entry to the dead letters (attempts + 1) with an explicit error type.
+   *
+   * @param id the entry id
+   * @param workerId the worker that claimed it
+   * @param errorType the kind of error (e.g. {@code validation}, an exception class name)
+   * @param errorMessage the error in full
+   * @return false when the worker no longer holds the entry
+   */
+  boolean deadLetter(long id, String workerId, String errorType, String errorMessage);
+
+  /**
+   * Dead-letters a record that never was in the outbox (e.g. refused during a pull), keeping its
+   * payload so that it can be replayed; a not yet delivered entry with the same key is
+   * dead-lettered instead. Nothing happens when the key was already delivered.
+   *
+   * @param entry the record as an outbox entry
+   * @param error what went wrong, {@code "Type: message"} by convention
    */
   void deadLetter(OutboxEntry entry, String error);
 
-  /** Entry counts by status ({@code pending}, {@code claimed}, {@code done}, {@code dead}, {@code discarded}). */
-  Map<String, Long> outboxCounts(String flow);
+  /**
+   * Entry counts of a flow by status; every status is present (0 when none).
+   *
+   * @param flow the flow name
+   * @return counts by status, in {@link OutboxStatus} order
+   */
+  Map<OutboxStatus, Long> outboxCounts(String flow);
 
   // dead letters ----------------------------------------------------------------------------
 
-  /** Dead letters of a flow, oldest first. */
+  /**
+   * Dead letters of a flow, oldest first.
+   *
+   * @param flow the flow name
+   * @param limit the most returned
+   * @return the dead letters
+   */
   List<DeadLetter> deadLetters(String flow, int limit);
 
-  /** One dead letter. */
+  /**
+   * One dead letter.
+   *
+   * @param id its id
+   * @return it, empty when there is no dead letter with that id (or it was replayed or discarded)
+   */
   Optional<DeadLetter> deadLetter(long id);
 
-  /** Puts a dead letter back into the outbox as due now (its attempts are kept). */
-  void replay(long id);
+  /**
+   * Puts a dead letter back into the outbox as pending and due now; its attempts and failure
+   * times are kept. Writes an audit line.
+   *
+   * @param id the dead letter's id
+   * @return false when there is no dead letter with that id
+   */
+  boolean replay(long id);
 
-  /** Replays every dead letter of a flow; returns how many. */
+  /**
+   * Replays every dead letter of a flow (see {@link #replay}).
+   *
+   * @param flow the flow name
+   * @return how many were replayed
+   */
   int replayAll(String flow);
 
-  /** Drops a dead letter for good; the reason goes to the audit log. */
-  void discard(long id, String reason);
+  /**
+   * Drops a dead letter for good (status {@code discarded}); the reason goes to the audit log.
+   *
+   * @param id the dead letter's id
+   * @param reason why (kept in the audit log)
+   * @return false when there is no dead letter with that id
+   */
+  boolean discard(long id, String reason);
 
   // audit -----------------------------------------------------------------------------------
 
-  /** Appends an audit line (the log cannot be changed or deleted through this API). */
+  /**
+   * Appends an audit line. The log is append-only: this API has no way to change or delete a
+   * line, and on PostgreSQL a trigger rejects UPDATE, DELETE and TRUNCATE of the table.
+   *
+   * @param entry the line
+   */
   void append(AuditEntry entry);
 
-  /** Reads audit lines, oldest first. */
+  /**
+   * Reads audit lines, oldest first.
+   *
+   * @param query which lines
+   * @return the matching lines
+   */
   List<AuditEntry> audit(AuditQuery query);
 
   // flow control ----------------------------------------------------------------------------
 
-  /** Pauses a flow. */
+  /**
+   * Pauses a flow (engines check {@link #paused} before each batch; nothing is lost while paused).
+   *
+   * @param flow the flow name
+   */
   void pause(String flow);
 
-  /** Resumes a flow. */
+  /**
+   * Resumes a paused flow.
+   *
+   * @param flow the flow name
+   */
   void resume(String flow);
 
-  /** Whether a flow is paused. */
+  /**
+   * Whether a flow is paused.
+   *
+   * @param flow the flow name
+   * @return true between {@link #pause} and {@link #resume}
+   */
   boolean paused(String flow);
 
-  /** Releases connections. */
+  /** Releases the store's connections (a data source passed in by the caller is left open). */
   @Override
   void close();
 }

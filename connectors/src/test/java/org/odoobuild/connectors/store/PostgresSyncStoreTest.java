@@ -4,86 +4,107 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.DriverManager;
+import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The contract on a real PostgreSQL (see {@link PgSupport}), each test in its own schema, plus
+ * what only PostgreSQL promises: the audit trigger, and several store instances (each with its
+ * own connection pool) sharing one backlog.
+ */
 class PostgresSyncStoreTest extends SyncStoreContract {
+  private String schema;
+
   @Override
-  SyncStore open() {
-    return PgSupport.freshStore("contract_" + Long.toHexString(System.nanoTime()));
+  JdbcSyncStore open(Clock clock) {
+    schema = PgSupport.freshSchema("sync");
+    return PgSupport.open(schema, clock);
+  }
+
+  @Override
+  JdbcSyncStore openAgain(Clock clock) {
+    return PgSupport.open(schema, clock);
   }
 
   @Test
-  void auditIsAppendOnlyInTheDatabase() {
-    String schema = "audit_" + Long.toHexString(System.nanoTime());
-    try (SyncStore s = PgSupport.freshStore(schema)) {
-      s.append(new AuditEntry(java.time.Instant.now(), "a", "applied", "f", "t", "k", "", "", "", ""));
-      SQLException e = assertThrows(SQLException.class, () -> {
-        try (var c = DriverManager.getConnection(PgSupport.require() + "?currentSchema=" + schema, PgSupport.user(), "");
-            var st = c.createStatement()) {
-          st.executeUpdate("UPDATE sync_audit SET detail = 'tampered'");
-        }
-      });
-      assertTrue(e.getMessage().contains("append-only"), e.getMessage());
+  void theAuditTriggerRejectsChangesFromAnyClient() throws Exception {
+    store.append(AuditEntry.of(T0, "engine", "applied").withEntity("f", "t", "k"));
+    try (Connection c = PgSupport.raw(schema); Statement s = c.createStatement()) {
+      for (String sql : List.of("UPDATE sync_audit SET detail = 'tampered'", "DELETE FROM sync_audit",
+          "TRUNCATE sync_audit")) {
+        SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate(sql), sql);
+        assertTrue(e.getMessage().contains("append-only"), e.getMessage());
+      }
+    }
+    assertEquals(1, store.audit(AuditQuery.all(10)).size());
+  }
+
+  @Test
+  void twoStoreInstancesDrainOneBacklogOf5000ExactlyOnce() throws Exception {
+    int n = 5000;
+    Clock system = Clock.systemUTC();
+    try (PostgresSyncStore a = PgSupport.open(schema, system); PostgresSyncStore b = PgSupport.open(schema, system)) {
+      for (int i = 0; i < n; i++) {
+        a.enqueue(new OutboxEntry("backlog", "e" + i, i % 10 == 0 ? "po-" + (i % 50) : "", "{\"n\":" + i + "}",
+            Map.of(), system.instant()));
+      }
+      assertEquals((long) n, a.outboxCounts("backlog").get(OutboxStatus.PENDING));
+      // two workers per instance: four claimers, two connection pools, one database
+      Map<String, Integer> deliveries = drain(List.of(a, b, a, b), "backlog", 100);
+      assertEquals(n, deliveries.size(), "every entry delivered (none lost)");
+      assertTrue(deliveries.values().stream().allMatch(c -> c == 1), "no entry delivered twice");
+      Map<OutboxStatus, Long> counts = b.outboxCounts("backlog");
+      assertEquals((long) n, counts.get(OutboxStatus.DONE));
+      assertEquals(0L, counts.get(OutboxStatus.PENDING));
+      assertEquals(0L, counts.get(OutboxStatus.CLAIMED));
     }
   }
 
   @Test
-  void twoStoreInstancesDrainOneBacklogExactlyOnce() throws Exception {
-    String schema = "shared_" + Long.toHexString(System.nanoTime());
-    int n = 5000;
-    try (SyncStore a = PgSupport.freshStore(schema); SyncStore b = PgSupport.sameSchema(schema)) {
-      for (int i = 0; i < n; i++) {
-        a.enqueue(entry("backlog", "e" + i, i % 10 == 0 ? "po-" + (i % 50) : ""));
-      }
-      Map<String, Integer> deliveries = new ConcurrentHashMap<>();
-      AtomicInteger doubleClaims = new AtomicInteger();
-      Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-      ExecutorService pool = Executors.newFixedThreadPool(4);
-      List<Future<?>> fs = new java.util.ArrayList<>();
-      for (int w = 0; w < 4; w++) {
-        SyncStore s = w % 2 == 0 ? a : b;
-        String worker = "worker-" + w;
-        fs.add(pool.submit(() -> {
-          int idle = 0;
-          while (idle < 3) {
-            List<ClaimedEntry> got = s.claim("backlog", worker, 100, Duration.ofMinutes(5));
-            if (got.isEmpty()) {
-              idle++;
-              continue;
-            }
-            idle = 0;
-            for (ClaimedEntry e : got) {
-              if (!inFlight.add(e.id())) {
-                doubleClaims.incrementAndGet();
-              }
-              deliveries.merge(e.idempotencyKey(), 1, Integer::sum);
-              s.complete(e.id(), worker);
-              inFlight.remove(e.id());
-            }
-          }
-          return null;
-        }));
-      }
-      for (Future<?> f : fs) {
-        f.get(120, TimeUnit.SECONDS);
-      }
-      pool.shutdown();
-      assertEquals(0, doubleClaims.get());
-      assertEquals(n, deliveries.size(), "every entry delivered");
-      assertTrue(deliveries.values().stream().allMatch(c -> c == 1), "no entry delivered twice");
-      assertEquals((long) n, a.outboxCounts("backlog").get("done"));
+  void manyInstancesOpeningAtOnceCreateTheSchemaOnce() throws Exception {
+    String fresh = PgSupport.freshSchema("mig");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<PostgresSyncStore>> fs = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      fs.add(pool.submit(() -> PgSupport.open(fresh)));
+    }
+    List<PostgresSyncStore> opened = new ArrayList<>();
+    for (Future<PostgresSyncStore> f : fs) {
+      opened.add(f.get(60, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+    try (Connection c = PgSupport.raw(fresh); Statement s = c.createStatement();
+        var r = s.executeQuery("SELECT COUNT(*) FROM sync_schema_version")) {
+      r.next();
+      assertEquals(1, r.getInt(1));
+    } finally {
+      opened.forEach(SyncStore::close);
+    }
+  }
+
+  @Test
+  void aDataSourceFromTheApplicationIsLeftOpen() throws Exception {
+    org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+    ds.setURL(PgSupport.urlFor(schema));
+    ds.setUser(PgSupport.user());
+    if (!PgSupport.password().isEmpty()) {
+      ds.setPassword(PgSupport.password());
+    }
+    try (SyncStore s = SyncStores.postgres(ds)) {
+      s.saveCursor("f", "x");
+    }
+    try (SyncStore s = SyncStores.postgres(ds)) {
+      assertEquals("x", s.cursor("f").orElseThrow());
     }
   }
 }

@@ -1,0 +1,89 @@
+package org.odoobuild.connectors.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The zero set-up {@link SyncStore}: an H2 database (PostgreSQL mode) in a directory, or in
+ * memory for tests. One process at a time opens a file store (H2 locks the file); any number of
+ * threads may use it. The audit table rejects UPDATE and DELETE through an H2 trigger.
+ * <pre>{@code
+ * try (SyncStore store = SyncStores.embedded(Path.of("var/sync"))) { ... }
+ * }</pre>
+ */
+public final class EmbeddedSyncStore extends JdbcSyncStore {
+  private static final String OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+      + ";LOCK_TIMEOUT=10000";
+
+  private EmbeddedSyncStore(JdbcConnectionPool pool, AutoCloseable closer, String description, Clock clock) {
+    super(pool, closer, description, clock);
+  }
+
+  /**
+   * Opens (creating if needed) the store in {@code dir} (file {@code sync.mv.db}).
+   *
+   * @param dir the directory, created if absent
+   * @return the store
+   * @throws StoreException when the directory or the database cannot be opened
+   */
+  public static EmbeddedSyncStore open(Path dir) {
+    return open(dir, Clock.systemUTC());
+  }
+
+  static EmbeddedSyncStore open(Path dir, Clock clock) {
+    Objects.requireNonNull(dir, "dir");
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new StoreException("cannot create " + dir, e);
+    }
+    String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("sync").toString().replace('\\', '/') + OPTIONS;
+    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+    pool.setMaxConnections(16);
+    return new EmbeddedSyncStore(pool, pool::dispose, "H2 at " + dir.toAbsolutePath(), clock);
+  }
+
+  /**
+   * A private in-memory store, gone when closed (for tests and demos).
+   *
+   * @return the store
+   */
+  public static EmbeddedSyncStore inMemory() {
+    return inMemory(Clock.systemUTC());
+  }
+
+  static EmbeddedSyncStore inMemory(Clock clock) {
+    String name = "sync-" + UUID.randomUUID();
+    JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:" + name + OPTIONS + ";DB_CLOSE_DELAY=-1", "sa",
+        "");
+    pool.setMaxConnections(16);
+    return new EmbeddedSyncStore(pool, () -> {
+      try (Connection c = pool.getConnection(); var s = c.createStatement()) {
+        s.execute("SHUTDOWN");
+      } finally {
+        pool.dispose();
+      }
+    }, "in-memory H2 " + name, clock);
+  }
+
+  @Override
+  void lockForMigration(Connection c) {
+    // H2 file databases are single-process, and migrations in one JVM are serialised already
+  }
+
+  @Override
+  List<String> dialectDdl(int version) {
+    if (version != 1) {
+      return List.of();
+    }
+    return List.of("CREATE TRIGGER IF NOT EXISTS sync_audit_append_only BEFORE UPDATE, DELETE ON sync_audit "
+        + "FOR EACH ROW CALL '" + H2AppendOnlyTrigger.class.getName() + "'");
+  }
+}
