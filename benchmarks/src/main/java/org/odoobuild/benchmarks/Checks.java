@@ -57,6 +57,21 @@ public final class Checks {
       roundTrips(out, "poLines.createPerRecord", s,
           () -> Bulk.createPerRecord(c, "purchase.order.line", Bulk.LINE_FIELDS, Bulk.RECORDS, true));
     }
+    // the same against odoo-testkit's emulator, counted by the emulator itself
+    try (EmulatorBulk e = new EmulatorBulk()) {
+      e.odoo.resetCounters();
+      out.put("emu.vendors.loadBatched.records", e.vendorsLoadBatched(Bulk.RECORDS));
+      out.put("emu.vendors.loadBatched.requests", e.odoo.requestCount());
+      out.put("emu.vendors.stored", e.records("res.partner").stream()
+          .filter(r -> String.valueOf(r.get("ref")).startsWith("V-")).count());
+      e.odoo.resetCounters();
+      out.put("emu.poLines.loadBatched.records", e.linesLoadBatched(Bulk.RECORDS));
+      out.put("emu.poLines.loadBatched.requests", e.odoo.requestCount());
+      out.put("emu.poLines.stored", e.records("purchase.order.line").size());
+      e.odoo.resetCounters();
+      out.put("emu.vendors.createPerRecord.records", e.vendorsCreatePerRecord(1000));
+      out.put("emu.vendors.createPerRecord.requests", e.odoo.requestCount());
+    }
     String json = out.entrySet().stream()
         .map(e -> String.format(Locale.ROOT, "\"%s\": %s", e.getKey(), e.getValue()))
         .collect(Collectors.joining(", ", "{", "}\n"));
