@@ -1,120 +1,256 @@
 package org.odoobuild.connectors.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
-import org.odoobuild.connectors.engine.SyncEngine;
-import org.odoobuild.connectors.spi.SourceRecord;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.odoobuild.connectors.store.OutboxEntry;
+import org.odoobuild.connectors.store.SyncStore;
 import org.odoobuild.connectors.webhook.WebhookRejectedException.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives webhooks (from a host system, or an Odoo automation rule's "send webhook
- * notification") and puts each verified event into a flow's durable outbox, so nothing
- * accepted is lost and a delivery sent twice is applied once. Use {@link #receive} from your
- * own HTTP stack, or {@link #serve} for a small embedded endpoint:
- * {@code POST /webhooks/<flow>} → 202, or 400/401/409/413 with the reason.
+ * Receives webhooks (from a host system, or from an Odoo automation rule through a signing
+ * proxy) and puts each verified event into a flow's durable outbox with
+ * {@link SyncStore#enqueue}: nothing is acknowledged before it is stored, and an event delivered
+ * twice is stored once. Use {@link #receive} from your own HTTP stack, mount
+ * {@link #httpHandler()} on a JDK {@link HttpServer}, or let {@link #serve} run a small endpoint:
+ * {@code POST <path>} → 202 (accepted or duplicate), 400, 401, 409 (replay), 413, 405, or 503 when
+ * the store is unavailable (the sender should retry; its nonce is not burnt).
  *
- * @param <T> the payload type of the flow
+ * <p>Default mapping (see {@link EventMapper} to change it): idempotency key
+ * {@code webhook:<flow>:<event id>}, payload the raw body, ordering key the body field named by
+ * {@link Builder#orderingKeyField} (none by default), headers {@code webhook_event_id},
+ * {@code webhook_delivery_id}, {@code webhook_timestamp}, {@code received_at} and
+ * {@code correlation_id} (the {@code X-Correlation-Id} header, else the delivery id), and, when
+ * the body has one, {@code event_type} from its {@code type} or {@code event} field.
+ * <pre>{@code
+ * WebhookIntake intake = WebhookIntake.builder(store, verifier).flow("submittals")
+ *     .orderingKeyField("project").build();
+ * intake.serve(new InetSocketAddress("127.0.0.1", 8085));   // POST /webhooks/submittals
+ * }</pre>
  */
-public final class WebhookIntake<T> implements AutoCloseable {
+public final class WebhookIntake implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookIntake.class);
-  private final SyncEngine engine;
-  private final String flow;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final SyncStore store;
   private final WebhookVerifier verifier;
-  private final Function<JsonNode, SourceRecord<T>> mapper;
+  private final String flow;
+  private final String path;
+  private final EventMapper mapper;
+  private final Clock clock;
+  private final int threads;
   private HttpServer server;
   private ExecutorService executor;
 
-  /**
-   * An intake for one flow.
-   *
-   * @param mapper turns a verified JSON event into a record (throw IllegalArgumentException for bad content)
-   */
-  public WebhookIntake(SyncEngine engine, String flow, WebhookVerifier verifier, Function<JsonNode, SourceRecord<T>> mapper) {
-    this.engine = Objects.requireNonNull(engine);
-    this.flow = Objects.requireNonNull(flow);
-    this.verifier = Objects.requireNonNull(verifier);
-    this.mapper = Objects.requireNonNull(mapper);
+  private WebhookIntake(Builder b) {
+    this.store = b.store;
+    this.verifier = b.verifier;
+    this.flow = Objects.requireNonNull(b.flow, "flow is required");
+    this.path = b.path != null ? b.path : "/webhooks/" + flow;
+    this.clock = b.clock;
+    this.mapper = b.mapper != null ? b.mapper : defaultMapper(b.orderingKeyField, b.clock);
+    this.threads = b.threads;
   }
 
-  /** The outcome of one delivery. */
+  /**
+   * A builder.
+   *
+   * @param store where accepted events go
+   * @param verifier the checks every delivery must pass
+   * @return the builder
+   */
+  public static Builder builder(SyncStore store, WebhookVerifier verifier) {
+    return new Builder(store, verifier);
+  }
+
+  /** What happened to an accepted delivery. */
   public enum Outcome {
-    /** Verified and put in the outbox. */
+    /** Verified and stored in the outbox. */
     ACCEPTED,
-    /** Verified, but the same event was accepted before (nothing changed). */
+    /** Verified; an event with the same idempotency key was stored before (nothing changed). */
     DUPLICATE
   }
 
   /**
-   * Verifies and accepts one delivery.
+   * The result of an accepted delivery.
    *
-   * @throws WebhookRejectedException when a check fails or the content cannot be mapped
+   * @param outcome accepted or duplicate
+   * @param flow the outbox flow
+   * @param idempotencyKey the outbox key of the event
+   * @param eventId the event id
    */
-  public Outcome receive(Map<String, String> headers, byte[] body) {
-    JsonNode event = verifier.verify(headers, body);
-    SourceRecord<T> record;
+  public record Result(Outcome outcome, String flow, String idempotencyKey, String eventId) {}
+
+  /**
+   * Verifies one delivery and stores it in the outbox.
+   *
+   * @param headers request headers (first value per name)
+   * @param body the raw body
+   * @return accepted or duplicate
+   * @throws WebhookRejectedException when a check fails (nothing is stored)
+   * @throws org.odoobuild.connectors.store.StoreException when the store is unavailable (nothing
+   *     is stored, and the same delivery may be retried)
+   */
+  public Result receive(Map<String, String> headers, byte[] body) {
+    VerifiedWebhook w = verifier.check(headers, body);
+    OutboxEntry entry;
     try {
-      record = mapper.apply(event);
-    } catch (RuntimeException e) {
-      throw new WebhookRejectedException(Reason.MALFORMED, "event content refused: " + e.getMessage());
+      entry = Objects.requireNonNull(mapper.map(flow, w), "the event mapper returned null");
+    } catch (IllegalArgumentException e) {
+      throw new WebhookRejectedException(Reason.UNMAPPABLE, "event content refused: " + e.getMessage());
     }
-    return engine.accept(flow, record) ? Outcome.ACCEPTED : Outcome.DUPLICATE;
+    boolean added = store.enqueue(entry);
+    // the nonce is burnt only once the event is stored, so a sender may retry after a failure
+    if (!verifier.recordDelivery(w)) {
+      throw new WebhookRejectedException(Reason.REPLAYED, "delivery " + w.deliveryId() + " was already received");
+    }
+    LOG.debug("webhook {} for {}: {}", w.eventId(), flow, added ? "stored" : "duplicate");
+    return new Result(added ? Outcome.ACCEPTED : Outcome.DUPLICATE, entry.flow(), entry.idempotencyKey(),
+        w.eventId());
   }
 
-  /** Starts an embedded endpoint on {@code host:port} (port 0: any free port); returns the bound port. */
-  public synchronized int serve(String host, int port) throws IOException {
+  /**
+   * The flow whose outbox receives the events.
+   *
+   * @return the flow name
+   */
+  public String flow() {
+    return flow;
+  }
+
+  /**
+   * The HTTP path of the embedded endpoint.
+   *
+   * @return e.g. {@code /webhooks/submittals}
+   */
+  public String path() {
+    return path;
+  }
+
+  /**
+   * Starts an embedded endpoint at {@link #path()}.
+   *
+   * @param bind where to listen (e.g. {@code 127.0.0.1} and port 0 for any free port)
+   * @return the bound address (with the actual port)
+   * @throws IOException when the address cannot be bound
+   */
+  public synchronized InetSocketAddress serve(InetSocketAddress bind) throws IOException {
     if (server != null) {
-      throw new IllegalStateException("already serving");
+      throw new IllegalStateException("already serving on " + server.getAddress());
     }
-    server = HttpServer.create(new InetSocketAddress(host, port), 64);
-    executor = Executors.newFixedThreadPool(4);
-    server.setExecutor(executor);
-    server.createContext("/webhooks/" + flow, this::handle);
-    server.start();
-    return server.getAddress().getPort();
+    HttpServer s = HttpServer.create(bind, 64);
+    AtomicInteger n = new AtomicInteger();
+    executor = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "webhook-" + flow + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    s.setExecutor(executor);
+    s.createContext(path, httpHandler());
+    s.start();
+    server = s;
+    LOG.info("webhook intake for {} listening on {}{}", flow, s.getAddress(), path);
+    return s.getAddress();
+  }
+
+  /**
+   * Starts an embedded endpoint (see {@link #serve(InetSocketAddress)}).
+   *
+   * @param host the address to bind
+   * @param port the port (0: any free port)
+   * @return the bound port
+   * @throws IOException when the address cannot be bound
+   */
+  public int serve(String host, int port) throws IOException {
+    return serve(new InetSocketAddress(host, port)).getPort();
+  }
+
+  /**
+   * The HTTP handler of the endpoint, to mount on an {@link HttpServer} of your own.
+   *
+   * @return the handler
+   */
+  public HttpHandler httpHandler() {
+    return this::handle;
   }
 
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
-      if (!"POST".equals(ex.getRequestMethod())) {
-        reply(ex, 405, "{\"error\":\"use POST\"}");
+      if (!"POST".equalsIgnoreCase(ex.getRequestMethod())) {
+        ex.getResponseHeaders().set("Allow", "POST");
+        reply(ex, 405, error("method_not_allowed", "use POST"));
+        return;
+      }
+      int max = verifier.maxBodyBytes();
+      String declared = ex.getRequestHeaders().getFirst("Content-Length");
+      if (declared != null && tooLong(declared, max)) {
+        reply(ex, 413, error(Reason.TOO_LARGE.code(), "body exceeds the limit of " + max + " bytes"));
         return;
       }
       byte[] body;
       try (InputStream in = ex.getRequestBody()) {
-        body = in.readNBytes(2 * 1024 * 1024 + 1);
+        body = in.readNBytes(max + 1); // one more than allowed: the verifier refuses it
       }
       Map<String, String> headers = new LinkedHashMap<>();
-      ex.getRequestHeaders().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
+      ex.getRequestHeaders().forEach((k, v) -> {
+        if (!v.isEmpty()) {
+          headers.put(k, v.get(0));
+        }
+      });
       try {
-        Outcome o = receive(headers, body);
-        reply(ex, 202, "{\"status\":\"" + o.name().toLowerCase(java.util.Locale.ROOT) + "\"}");
+        Result r = receive(headers, body);
+        ObjectNode ok = JSON.createObjectNode();
+        ok.put("status", r.outcome().name().toLowerCase(Locale.ROOT));
+        ok.put("event_id", r.eventId());
+        reply(ex, 202, ok);
       } catch (WebhookRejectedException e) {
-        LOG.warn("webhook for {} refused: {} ({})", flow, e.reason(), e.getMessage());
-        reply(ex, e.reason().status(), "{\"error\":\"" + e.reason().name().toLowerCase(java.util.Locale.ROOT)
-            + "\",\"message\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getMessage()) + "}");
+        LOG.warn("webhook for {} refused from {}: {} ({})", flow, ex.getRemoteAddress(), e.reason().code(),
+            e.getMessage());
+        reply(ex, e.reason().status(), error(e.reason().code(), e.getMessage()));
       } catch (RuntimeException e) {
-        LOG.error("webhook for {} could not be stored: {}", flow, e.toString());
-        reply(ex, 503, "{\"error\":\"unavailable\"}");
+        LOG.error("webhook for {} could not be stored, asking the sender to retry: {}", flow, e.toString());
+        ex.getResponseHeaders().set("Retry-After", "5");
+        reply(ex, 503, error("unavailable", "the event could not be stored; retry later"));
       }
     }
   }
 
-  private static void reply(HttpExchange ex, int status, String json) throws IOException {
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+  private static boolean tooLong(String declared, int max) {
+    try {
+      return Long.parseLong(declared.trim()) > max;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static ObjectNode error(String code, String message) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("error", code);
+    n.put("message", message);
+    return n;
+  }
+
+  private static void reply(HttpExchange ex, int status, JsonNode json) throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(json);
     ex.getResponseHeaders().set("Content-Type", "application/json");
     ex.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = ex.getResponseBody()) {
@@ -122,13 +258,148 @@ public final class WebhookIntake<T> implements AutoCloseable {
     }
   }
 
-  /** Stops the embedded endpoint, if started. */
+  /** Stops the embedded endpoint, if started (the store is not closed). */
   @Override
   public synchronized void close() {
     if (server != null) {
       server.stop(0);
       executor.shutdownNow();
       server = null;
+      executor = null;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "WebhookIntake{flow=" + flow + ", path=" + path + ", " + verifier + "}";
+  }
+
+  private static EventMapper defaultMapper(String orderingKeyField, Clock clock) {
+    return (flow, w) -> {
+      Map<String, String> h = new LinkedHashMap<>();
+      h.put("webhook_event_id", w.eventId());
+      h.put("webhook_delivery_id", w.deliveryId());
+      h.put("webhook_timestamp", w.timestamp().toString());
+      h.put("received_at", clock.instant().toString());
+      h.put("correlation_id", WebhookVerifier.header(w.headers(), "X-Correlation-Id").orElse(w.deliveryId()));
+      for (String f : List.of("type", "event")) {
+        JsonNode t = w.json().get(f);
+        if (t != null && t.isTextual() && !t.asText().isBlank()) {
+          h.put("event_type", t.asText());
+          break;
+        }
+      }
+      String orderingKey = "";
+      if (orderingKeyField != null) {
+        JsonNode k = w.json().get(orderingKeyField);
+        if (k != null && (k.isTextual() || k.isNumber())) {
+          orderingKey = k.asText();
+        }
+      }
+      return new OutboxEntry(flow, "webhook:" + flow + ":" + w.eventId(), orderingKey, w.body(), h, clock.instant());
+    };
+  }
+
+  /** Configures a {@link WebhookIntake}. */
+  public static final class Builder {
+    private final SyncStore store;
+    private final WebhookVerifier verifier;
+    private String flow;
+    private String path;
+    private String orderingKeyField;
+    private EventMapper mapper;
+    private Clock clock = Clock.systemUTC();
+    private int threads = 4;
+
+    private Builder(SyncStore store, WebhookVerifier verifier) {
+      this.store = Objects.requireNonNull(store, "store");
+      this.verifier = Objects.requireNonNull(verifier, "verifier");
+    }
+
+    /**
+     * The flow whose outbox receives the events (required).
+     *
+     * @param name the flow name
+     * @return this
+     */
+    public Builder flow(String name) {
+      Objects.requireNonNull(name, "flow");
+      if (name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
+        throw new IllegalArgumentException("flow names use letters, digits, '.', '_' and '-': " + name);
+      }
+      this.flow = name;
+      return this;
+    }
+
+    /**
+     * The endpoint path (default {@code /webhooks/<flow>}).
+     *
+     * @param value a path starting with {@code /}
+     * @return this
+     */
+    public Builder path(String value) {
+      if (!value.startsWith("/")) {
+        throw new IllegalArgumentException("path must start with /");
+      }
+      this.path = value;
+      return this;
+    }
+
+    /**
+     * The body field whose value is the ordering key (e.g. {@code project} or {@code po}):
+     * events with the same value are delivered one at a time, in order. Default mapper only.
+     *
+     * @param field a top-level field name
+     * @return this
+     */
+    public Builder orderingKeyField(String field) {
+      this.orderingKeyField = Objects.requireNonNull(field, "field");
+      return this;
+    }
+
+    /**
+     * A mapper replacing the default mapping.
+     *
+     * @param value the mapper
+     * @return this
+     */
+    public Builder mapper(EventMapper value) {
+      this.mapper = Objects.requireNonNull(value, "mapper");
+      return this;
+    }
+
+    /**
+     * The clock for {@code received_at} and {@code availableAt} (default UTC system clock).
+     *
+     * @param value the clock
+     * @return this
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Threads of the embedded endpoint (default 4).
+     *
+     * @param value a positive count
+     * @return this
+     */
+    public Builder threads(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("threads must be positive");
+      }
+      this.threads = value;
+      return this;
+    }
+
+    /**
+     * The intake.
+     *
+     * @return the intake
+     */
+    public WebhookIntake build() {
+      return new WebhookIntake(this);
     }
   }
 }

@@ -1,58 +1,55 @@
 package org.odoobuild.connectors.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.odoobuild.connectors.webhook.WebhookVerifierTest.SECRET;
+import static org.odoobuild.connectors.webhook.WebhookVerifierTest.TS;
+import static org.odoobuild.connectors.webhook.WebhookVerifierTest.body;
+import static org.odoobuild.connectors.webhook.WebhookVerifierTest.signed;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.odoobuild.connectors.engine.Flow;
-import org.odoobuild.connectors.engine.SyncEngine;
-import org.odoobuild.connectors.spi.EventCatalog;
-import org.odoobuild.connectors.spi.RecordKey;
-import org.odoobuild.connectors.spi.SinkResult;
-import org.odoobuild.connectors.spi.SourceRecord;
+import org.odoobuild.connectors.store.ClaimedEntry;
+import org.odoobuild.connectors.store.OutboxEntry;
+import org.odoobuild.connectors.store.OutboxStatus;
+import org.odoobuild.connectors.store.StoreException;
 import org.odoobuild.connectors.store.SyncStore;
 import org.odoobuild.connectors.store.SyncStores;
+import org.odoobuild.connectors.webhook.WebhookRejectedException.Reason;
 
 class WebhookIntakeTest {
-  static final String SECRET = "s3cret-s3cret-s3cret";
-  static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
-
-  /** A submittal decision from a document control system. */
-  record Decision(String submittal, String status) {}
-
+  final WebhookVerifierTest.TestClock clock = new WebhookVerifierTest.TestClock();
   SyncStore store;
-  SyncEngine engine;
-  WebhookIntake<Decision> intake;
-  List<Decision> applied = new CopyOnWriteArrayList<>();
+  WebhookIntake intake;
 
   @BeforeEach
   void setUp() {
     store = SyncStores.inMemory();
-    engine = SyncEngine.builder().store(store).build();
-    engine.register(Flow.builder("submittals", Decision.class).sink(batch -> {
-      batch.forEach(r -> applied.add(r.payload()));
-      return batch.stream().map(r -> SinkResult.applied("ok")).toList();
-    }).build());
-    WebhookVerifier verifier = WebhookVerifier.builder().secret(SECRET).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
-    intake = new WebhookIntake<>(engine, "submittals", verifier, json -> new SourceRecord<>(
-        new RecordKey("doccontrol", json.path("submittal").asText(), json.path("revision").asText()),
-        EventCatalog.SUBMITTAL_APPROVED, new Decision(json.path("submittal").asText(), json.path("status").asText()),
-        NOW, "", Map.of()));
+    intake = WebhookIntake.builder(store, verifier()).flow("submittals").orderingKeyField("project").clock(clock)
+        .build();
+  }
+
+  WebhookVerifier verifier() {
+    return WebhookVerifier.builder().secret(SECRET).clock(clock).build();
   }
 
   @AfterEach
@@ -61,67 +58,190 @@ class WebhookIntakeTest {
     store.close();
   }
 
-  static Map<String, String> headers(byte[] body, long ts, String id) {
-    return Map.of("X-Signature", WebhookVerifier.sign(SECRET, ts, body), "X-Timestamp", Long.toString(ts),
-        "X-Delivery-Id", id);
+  static byte[] event(String id, String status) {
+    return body("{\"id\":\"" + id + "\",\"type\":\"submittal.decided\",\"project\":\"P-100\",\"submittal\":\"03 30 00-001\","
+        + "\"status\":\"" + status + "\"}");
   }
 
-  static byte[] body(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  @Test
-  void acceptedEventReachesTheSinkOnceEvenIfDeliveredTwice() {
-    byte[] b = body("{\"submittal\":\"03 30 00-001\",\"revision\":\"2\",\"status\":\"approved\"}");
-    assertEquals(WebhookIntake.Outcome.ACCEPTED, intake.receive(headers(b, NOW.getEpochSecond(), "d-1"), b));
-    // the sender retries with a new delivery id: the event key is the same, so it is a duplicate
-    assertEquals(WebhookIntake.Outcome.DUPLICATE, intake.receive(headers(b, NOW.getEpochSecond(), "d-2"), b));
-    assertEquals(1, engine.drain("submittals").applied());
-    assertEquals(1, applied.size());
+  long pending() {
+    return store.outboxCounts("submittals").get(OutboxStatus.PENDING);
   }
 
   @Test
-  void everyBadDeliveryIsRefusedWithItsReason() {
-    byte[] b = body("{\"submittal\":\"S-1\",\"revision\":\"1\",\"status\":\"approved\"}");
-    long ts = NOW.getEpochSecond();
-    var bad = assertThrows(WebhookRejectedException.class,
-        () -> intake.receive(Map.of("X-Signature", WebhookVerifier.sign("another-secret-value", ts, b), "X-Timestamp",
-            Long.toString(ts), "X-Delivery-Id", "x"), b));
-    assertEquals(WebhookRejectedException.Reason.BAD_SIGNATURE, bad.reason());
-    assertFalse(bad.getMessage().contains(SECRET));
-    byte[] tampered = body("{\"submittal\":\"S-1\",\"revision\":\"1\",\"status\":\"rejected\"}");
-    assertEquals(WebhookRejectedException.Reason.BAD_SIGNATURE, assertThrows(WebhookRejectedException.class,
-        () -> intake.receive(headers(b, ts, "t"), tampered)).reason());
-    assertEquals(WebhookRejectedException.Reason.STALE_TIMESTAMP, assertThrows(WebhookRejectedException.class,
-        () -> intake.receive(headers(b, ts - 3600, "old"), b)).reason());
-    assertEquals(WebhookRejectedException.Reason.BAD_SIGNATURE, assertThrows(WebhookRejectedException.class,
-        () -> intake.receive(Map.of("X-Timestamp", Long.toString(ts)), b)).reason());
-    byte[] huge = new byte[1024 * 1024 + 1];
-    assertEquals(WebhookRejectedException.Reason.TOO_LARGE, assertThrows(WebhookRejectedException.class,
-        () -> intake.receive(headers(huge, ts, "h"), huge)).reason());
-    byte[] notJson = body("submittal=S-1");
-    assertEquals(WebhookRejectedException.Reason.MALFORMED, assertThrows(WebhookRejectedException.class,
-        () -> intake.receive(headers(notJson, ts, "m"), notJson)).reason());
-    assertEquals(WebhookIntake.Outcome.ACCEPTED, intake.receive(headers(b, ts, "ok-1"), b));
-    assertEquals(WebhookRejectedException.Reason.REPLAYED, assertThrows(WebhookRejectedException.class,
-        () -> intake.receive(headers(b, ts, "ok-1"), b)).reason());
-    assertEquals(1L, store.outboxCounts("submittals").get("pending"), "only the valid delivery was stored");
+  void anAcceptedEventIsInTheOutboxExactlyOnceEvenIfDeliveredTwice() {
+    byte[] b = event("evt-1", "approved");
+    WebhookIntake.Result first = intake.receive(signed(SECRET, b, TS, "d-1"), b);
+    assertEquals(WebhookIntake.Outcome.ACCEPTED, first.outcome());
+    assertEquals("webhook:submittals:evt-1", first.idempotencyKey());
+    // the sender retries the same event as a new delivery: acknowledged, stored once
+    WebhookIntake.Result second = intake.receive(signed(SECRET, b, TS + 10, "d-2"), b);
+    assertEquals(WebhookIntake.Outcome.DUPLICATE, second.outcome());
+    // a captured delivery sent again is a replay
+    assertEquals(Reason.REPLAYED, assertThrows(WebhookRejectedException.class,
+        () -> intake.receive(signed(SECRET, b, TS, "d-1"), b)).reason());
+    assertEquals(1L, pending());
+    List<ClaimedEntry> claimed = store.claim("submittals", "w", 10, Duration.ofMinutes(1));
+    assertEquals(1, claimed.size());
+    ClaimedEntry e = claimed.get(0);
+    assertEquals(new String(b, java.nio.charset.StandardCharsets.UTF_8), e.payload());
+    assertEquals("P-100", e.orderingKey());
+    assertEquals("evt-1", e.headers().get("webhook_event_id"));
+    assertEquals("d-1", e.headers().get("webhook_delivery_id"));
+    assertEquals("submittal.decided", e.headers().get("event_type"));
+    assertEquals("d-1", e.headers().get("correlation_id"));
   }
 
   @Test
-  void embeddedEndpointAnswersWithStatusCodes() throws Exception {
-    int port = intake.serve("127.0.0.1", 0);
-    HttpClient http = HttpClient.newHttpClient();
-    byte[] b = body("{\"submittal\":\"S-9\",\"revision\":\"1\",\"status\":\"approved\"}");
-    HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/submittals"));
-    headers(b, NOW.getEpochSecond(), "e-1").forEach(rb::header);
-    HttpResponse<String> ok = http.send(rb.POST(HttpRequest.BodyPublishers.ofByteArray(b)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertEquals(202, ok.statusCode());
-    HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + port + "/webhooks/submittals")).POST(HttpRequest.BodyPublishers.ofByteArray(b))
-        .build(), HttpResponse.BodyHandlers.ofString());
+  void concurrentDeliveriesOfOneEventAreStoredOnce() throws Exception {
+    byte[] b = event("evt-c", "approved");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<WebhookIntake.Result>> fs = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      String delivery = "c-" + i;
+      fs.add(pool.submit(() -> {
+        start.await();
+        return intake.receive(signed(SECRET, b, TS, delivery), b);
+      }));
+    }
+    start.countDown();
+    int accepted = 0;
+    for (Future<WebhookIntake.Result> f : fs) {
+      if (f.get(30, TimeUnit.SECONDS).outcome() == WebhookIntake.Outcome.ACCEPTED) {
+        accepted++;
+      }
+    }
+    pool.shutdown();
+    assertEquals(1, accepted);
+    assertEquals(1L, pending());
+  }
+
+  @Test
+  void everyRejectedDeliveryLeavesTheOutboxUntouched() {
+    byte[] b = event("evt-r", "approved");
+    List<Runnable> bad = List.of(
+        () -> intake.receive(signed("another-secret-value", b, TS, "x1"), b),
+        () -> intake.receive(signed(SECRET, b, TS, "x2"), event("evt-r", "rejected")),
+        () -> intake.receive(Map.of("X-Timestamp", Long.toString(TS)), b),
+        () -> intake.receive(signed(SECRET, b, TS - 3600, "x3"), b),
+        () -> intake.receive(signed(SECRET, b, TS + 3600, "x4"), b),
+        () -> intake.receive(signed(SECRET, new byte[1024 * 1024 + 1], TS, "x5"), new byte[1024 * 1024 + 1]),
+        () -> intake.receive(signed(SECRET, body("not json"), TS, "x6"), body("not json")));
+    for (Runnable r : bad) {
+      assertThrows(WebhookRejectedException.class, r::run);
+    }
+    assertEquals(0L, pending());
+  }
+
+  @Test
+  void aMapperCanRefuseContent() {
+    WebhookIntake strict = WebhookIntake.builder(store, verifier()).flow("decisions").clock(clock)
+        .mapper((flow, w) -> {
+          String status = w.json().path("status").asText();
+          if (!List.of("approved", "rejected").contains(status)) {
+            throw new IllegalArgumentException("unknown status " + status);
+          }
+          return OutboxEntry.of(flow, "decision:" + w.json().path("submittal").asText() + ":" + status, w.body());
+        }).build();
+    byte[] odd = event("evt-o", "maybe");
+    assertEquals(Reason.UNMAPPABLE, assertThrows(WebhookRejectedException.class,
+        () -> strict.receive(signed(SECRET, odd, TS, "o-1"), odd)).reason());
+    byte[] fine = event("evt-f", "approved");
+    assertEquals("decision:03 30 00-001:approved", strict.receive(signed(SECRET, fine, TS, "f-1"), fine)
+        .idempotencyKey());
+    assertEquals(1L, store.outboxCounts("decisions").get(OutboxStatus.PENDING));
+  }
+
+  @Test
+  void aDeliveryThatCouldNotBeStoredCanBeRetriedWithTheSameDeliveryId() {
+    AtomicBoolean down = new AtomicBoolean(true);
+    SyncStore flaky = (SyncStore) Proxy.newProxyInstance(SyncStore.class.getClassLoader(),
+        new Class<?>[] {SyncStore.class}, (proxy, method, args) -> {
+          if (method.getName().equals("enqueue") && down.get()) {
+            throw new StoreException("database unavailable");
+          }
+          try {
+            return method.invoke(store, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    WebhookIntake i = WebhookIntake.builder(flaky, verifier()).flow("submittals").clock(clock).build();
+    byte[] b = event("evt-s", "approved");
+    assertThrows(StoreException.class, () -> i.receive(signed(SECRET, b, TS, "s-1"), b));
+    down.set(false);
+    assertEquals(WebhookIntake.Outcome.ACCEPTED, i.receive(signed(SECRET, b, TS, "s-1"), b).outcome());
+    assertEquals(1L, pending());
+  }
+
+  // the embedded endpoint -----------------------------------------------------------------------
+
+  HttpResponse<String> post(int port, String path, Map<String, String> headers, byte[] body) throws Exception {
+    HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(rb::header);
+    return HttpClient.newHttpClient().send(rb.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theEndpointAnswersWithTheStatusOfEachCheck() throws Exception {
+    int port = intake.serve(new InetSocketAddress("127.0.0.1", 0)).getPort();
+    String path = "/webhooks/submittals";
+    byte[] b = event("evt-h", "approved");
+
+    HttpResponse<String> accepted = post(port, path, signed(SECRET, b, TS, "h-1"), b);
+    assertEquals(202, accepted.statusCode());
+    assertTrue(accepted.body().contains("\"accepted\""), accepted.body());
+    HttpResponse<String> dup = post(port, path, signed(SECRET, b, TS, "h-2"), b);
+    assertEquals(202, dup.statusCode());
+    assertTrue(dup.body().contains("\"duplicate\""), dup.body());
+    HttpResponse<String> replay = post(port, path, signed(SECRET, b, TS, "h-1"), b);
+    assertEquals(409, replay.statusCode());
+    assertTrue(replay.body().contains("replayed"), replay.body());
+
+    HttpResponse<String> unsigned = post(port, path, Map.of("X-Timestamp", Long.toString(TS)), b);
     assertEquals(401, unsigned.statusCode());
-    assertTrue(unsigned.body().contains("bad_signature"), unsigned.body());
+    assertTrue(unsigned.body().contains("missing_signature"), unsigned.body());
+    HttpResponse<String> forged = post(port, path, signed("another-secret-value", b, TS, "h-3"), b);
+    assertEquals(401, forged.statusCode());
+    assertTrue(forged.body().contains("bad_signature"));
+    assertTrue(!forged.body().contains(SECRET));
+    assertEquals(401, post(port, path, signed(SECRET, b, TS - 3600, "h-4"), b).statusCode());
+
+    byte[] notJson = body("submittal=S-1");
+    HttpResponse<String> malformed = post(port, path, signed(SECRET, notJson, TS, "h-5"), notJson);
+    assertEquals(400, malformed.statusCode());
+    assertTrue(malformed.body().contains("malformed"), malformed.body());
+
+    byte[] huge = new byte[1024 * 1024 + 10];
+    assertEquals(413, post(port, path, signed(SECRET, huge, TS, "h-6"), huge).statusCode());
+
+    HttpResponse<String> get = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(405, get.statusCode());
+    assertEquals(1L, pending(), "only the valid event was stored");
+  }
+
+  @Test
+  void theEndpointAsksForARetryWhenTheStoreIsDown() throws Exception {
+    SyncStore closed = SyncStores.inMemory();
+    closed.close();
+    try (WebhookIntake i = WebhookIntake.builder(closed, verifier()).flow("submittals").path("/hooks/x").clock(clock)
+        .build()) {
+      int port = i.serve("127.0.0.1", 0);
+      byte[] b = event("evt-d", "approved");
+      HttpResponse<String> r = post(port, "/hooks/x", signed(SECRET, b, TS, "down-1"), b);
+      assertEquals(503, r.statusCode());
+      assertEquals("5", r.headers().firstValue("Retry-After").orElseThrow());
+    }
+  }
+
+  @Test
+  void builderValidation() {
+    assertThrows(NullPointerException.class, () -> WebhookIntake.builder(store, verifier()).build());
+    assertThrows(IllegalArgumentException.class, () -> WebhookIntake.builder(store, verifier()).flow("a b"));
+    assertThrows(IllegalArgumentException.class, () -> WebhookIntake.builder(store, verifier()).path("x"));
+    assertTrue(intake.toString().contains("submittals"));
+    assertTrue(!intake.toString().contains(SECRET));
   }
 }
