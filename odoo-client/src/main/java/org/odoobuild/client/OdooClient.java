@@ -115,7 +115,9 @@ public final class OdooClient implements AutoCloseable {
     if (v == null) {
       synchronized (shared) {
         if (shared.version == null) {
-          shared.version = detectVersion();
+          // asking the version is always safe to repeat: retry it like any idempotent call
+          shared.version = (ServerVersion) withRetries("", "version", true, () -> Optional.of(detectVersion()))
+              .orElseThrow();
         }
         v = shared.version;
       }

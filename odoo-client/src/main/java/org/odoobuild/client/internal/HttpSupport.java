@@ -124,7 +124,8 @@ public final class HttpSupport {
           "no answer from " + base.host() + ":" + base.port() + " in time (" + msg + ")", OptionalInt.empty(), e);
     }
     if (responseStarted) {
-      return transport(protocol, model, method, Reason.MALFORMED_RESPONSE, true,
+      // the server answered but the body broke off (truncated, reset): transient, maybe processed
+      return transport(protocol, model, method, Reason.CONNECTION_BROKEN, true,
           "response body broken off: " + e.getMessage(), OptionalInt.empty(), e);
     }
     return transport(protocol, model, method, Reason.CONNECTION_BROKEN, true,
