@@ -105,11 +105,7 @@ final class Wire implements HttpHandler {
             OutputStream os = ex.getResponseBody();
             os.write(b, 0, b.length / 2);
             os.flush();
-            try {
-                os.close(); // closes the connection: fewer bytes than announced
-            } catch (IOException expected) {
-                // "insufficient bytes written to stream"
-            }
+            // no os.close(): HttpExchange.close() then finds the body incomplete and closes the connection
             return;
         }
         ex.sendResponseHeaders(r.status(), b.length == 0 ? -1 : b.length);
