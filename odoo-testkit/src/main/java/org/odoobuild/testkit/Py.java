@@ -74,7 +74,7 @@ final class Py {
             String e = (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
             return (d < 0 ? "-" : "") + mant + "e" + e;
         }
-        String plain = new BigDecimal(s).toPlainString();
+        String plain = new BigDecimal(s).stripTrailingZeros().toPlainString();
         if (!plain.contains(".")) {
             plain = plain + ".0";
         }

@@ -152,6 +152,11 @@ final class Schema {
     Schema(int version) {
         this.version = version;
         define();
+        for (Model m : models.values()) {
+            if (!m.has("create_date")) {
+                magic(m);
+            }
+        }
     }
 
     Model model(String name) {
