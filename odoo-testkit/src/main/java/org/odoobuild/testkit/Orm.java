@@ -402,7 +402,7 @@ final class Orm {
                 List<String> fields = fieldList(m, arg(a, "fields"));
                 List<Map<String, Object>> rows = searchRows(m, arg(a, "domain"), intOr(arg(a, "offset"), 0),
                         intOrNull(arg(a, "limit")), strOrNull(arg(a, "order")), ctx);
-                return readRows(m, rows, fields);
+                return classicLoad(readRows(m, rows, fields), m, extra.containsKey("load") ? extra.get("load") : "_classic_read");
             }
             case "read": {
                 List<String> fields = fieldList(m, arg(a, "fields"));
@@ -413,7 +413,7 @@ final class Orm {
                         rows.add(r);
                     }
                 }
-                return readRows(m, rows, fields);
+                return classicLoad(readRows(m, rows, fields), m, a.containsKey("load") ? a.get("load") : "_classic_read");
             }
             case "create": {
                 Object vl = arg(a, "vals_list");
@@ -593,6 +593,22 @@ final class Orm {
             }
         }
         return out;
+    }
+
+    /** {@code load=None} (anything but {@code '_classic_read'}) returns many2one values as bare ids. */
+    private List<Map<String, Object>> classicLoad(List<Map<String, Object>> rows, Schema.Model m, Object load) {
+        if ("_classic_read".equals(load)) {
+            return rows;
+        }
+        for (Map<String, Object> r : rows) {
+            for (Map.Entry<String, Object> e : r.entrySet()) {
+                Schema.Field f = m.field(e.getKey());
+                if (f != null && f.type.equals("many2one") && e.getValue() instanceof List<?> l) {
+                    e.setValue(l.get(0));
+                }
+            }
+        }
+        return rows;
     }
 
     List<Map<String, Object>> readRows(Schema.Model m, List<Map<String, Object>> rows, List<String> fields) {

@@ -21,6 +21,9 @@ class PurchaseFlowTest {
             Map<String, Object> read = rpc.searchRead("purchase.order", List.of(List.of("id", "=", po)),
                     Map.of("fields", List.of("name", "state", "date_approve", "picking_ids"))).get(0);
             assertTrue(((String) read.get("name")).matches("P\\d{5}"));
+            List<Map<String, Object>> raw = (List<Map<String, Object>>) rpc.call("purchase.order", "read", List.of(List.of(po),
+                    List.of("partner_id")), Map.of("load", Py.NONE));
+            assertEquals(8, raw.get(0).get("partner_id"));
             assertEquals("draft", read.get("state"));
             assertEquals(false, read.get("date_approve"));
 

@@ -51,11 +51,16 @@ class WireFaithfulnessTest {
         Map<String, int[]> perProtocol = new LinkedHashMap<>();
         for (WireFiles.Exchange ex : all) {
             List<String> problems = new ArrayList<>();
+            boolean identical;
             try (OdooEmulator odoo = emulator(ex, fixtures.get(ex.protocol()))) {
                 RawHttp.Response resp = replay(odoo, ex);
                 compare(ex, resp, problems);
+                identical = resp.text().equals(ex.responseBody());
             }
-            int[] c = perProtocol.computeIfAbsent(ex.protocol(), k -> new int[2]);
+            int[] c = perProtocol.computeIfAbsent(ex.protocol(), k -> new int[3]);
+            if (identical && problems.isEmpty()) {
+                c[2]++;
+            }
             c[1]++;
             if (problems.isEmpty()) {
                 c[0]++;
@@ -395,10 +400,13 @@ class WireFaithfulnessTest {
                 + "purchase order and lines with the recorded ids, in the state the recorder's database was in), and the response "
                 + "is compared with the recorded one.\n\n");
         sb.append(String.format("**%d of %d files match (%.1f %%).**%n%n", matched, total, 100.0 * matched / total));
-        sb.append("| protocol | files | match |\n|---|---|---|\n");
+        sb.append("| protocol | files | structural match | byte-identical body |\n|---|---|---|---|\n");
         for (Map.Entry<String, int[]> e : perProtocol.entrySet()) {
-            sb.append("| ").append(e.getKey()).append(" | ").append(e.getValue()[1]).append(" | ").append(e.getValue()[0]).append(" |\n");
+            sb.append("| ").append(e.getKey()).append(" | ").append(e.getValue()[1]).append(" | ").append(e.getValue()[0])
+                    .append(" | ").append(e.getValue()[2]).append(" |\n");
         }
+        sb.append("\n\"Byte-identical\" is informational: it counts responses equal to the recording character for character "
+                + "(possible where no timestamp, traceback or demo-data-dependent value is involved).\n");
         sb.append("\n## What is compared\n\n");
         sb.append("* HTTP status, `Content-Type` and `WWW-Authenticate` headers (exact).\n");
         sb.append("* HTML bodies (exact).\n");
