@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +50,13 @@ public final class OdooEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OdooEmulator.class);
 
+    static {
+        // The JDK HttpServer reads this once; without it every keep-alive answer can wait ~40 ms for a delayed ACK.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final int version;
     private final String database;
     private final Orm orm;
@@ -60,8 +69,9 @@ public final class OdooEmulator implements AutoCloseable {
     private int port;
     private ScheduledFuture<?> pendingResume;
     private volatile boolean closed;
+    private final String adminApiKey;
 
-    private OdooEmulator(Builder b) {
+    private OdooEmulator(Builder b, Map<String, String> keys, String adminKey) {
         this.version = b.version;
         this.database = b.database;
         Store store = new Store(new Schema(b.version), b.clock);
@@ -81,7 +91,8 @@ public final class OdooEmulator implements AutoCloseable {
             }
             store.setSequence("purchase.order", Math.max(1, store.table("purchase.order").size() + 1));
         }
-        orm.apiKeys.putAll(b.apiKeys);
+        orm.apiKeys.putAll(keys);
+        this.adminApiKey = adminKey;
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
             Thread t = new Thread(r, "odoo-emulator-" + n.incrementAndGet());
@@ -106,7 +117,7 @@ public final class OdooEmulator implements AutoCloseable {
 
     /**
      * Starts a builder with the defaults: version 19, database {@code construction}, user {@code admin}/{@code admin},
-     * no API key, no demo data.
+     * a random admin API key (see {@link #apiKey()}), no demo data.
      *
      * @return a new builder
      */
@@ -204,6 +215,16 @@ public final class OdooEmulator implements AutoCloseable {
      */
     public int version() {
         return version;
+    }
+
+    /**
+     * The administrator's API key: the first one given to {@link Builder#apiKey(String)}, or a random key generated
+     * at build time when none was given. Use it as the JSON-2 bearer token (or as a password).
+     *
+     * @return the API key
+     */
+    public String apiKey() {
+        return adminApiKey;
     }
 
     /**
@@ -380,6 +401,7 @@ public final class OdooEmulator implements AutoCloseable {
         private boolean demoData;
         private int threads = 8;
         private Clock clock = Clock.systemUTC();
+        private static final String ADMIN = "\0admin";
 
         private Builder() {
         }
@@ -429,7 +451,7 @@ public final class OdooEmulator implements AutoCloseable {
          * @return this builder
          */
         public Builder apiKey(String key) {
-            apiKeys.put(Objects.requireNonNull(key, "key"), "\0admin");
+            apiKeys.put(Objects.requireNonNull(key, "key"), ADMIN);
             return this;
         }
 
@@ -502,12 +524,21 @@ public final class OdooEmulator implements AutoCloseable {
          */
         public OdooEmulator build() {
             Map<String, String> keys = new LinkedHashMap<>();
+            String admin = null;
             for (Map.Entry<String, String> e : apiKeys.entrySet()) {
-                keys.put(e.getKey(), e.getValue().equals("\0admin") ? login : e.getValue());
+                boolean isAdmin = e.getValue().equals(ADMIN);
+                keys.put(e.getKey(), isAdmin ? login : e.getValue());
+                if (isAdmin && admin == null) {
+                    admin = e.getKey();
+                }
             }
-            apiKeys.clear();
-            apiKeys.putAll(keys);
-            return new OdooEmulator(this);
+            if (admin == null) {
+                byte[] random = new byte[16];
+                new SecureRandom().nextBytes(random);
+                admin = "testkit-" + HexFormat.of().formatHex(random);
+                keys.put(admin, login);
+            }
+            return new OdooEmulator(this, keys, admin);
         }
 
         @Override

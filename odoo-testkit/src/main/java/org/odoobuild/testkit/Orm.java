@@ -613,6 +613,16 @@ final class Orm {
 
     List<Map<String, Object>> readRows(Schema.Model m, List<Map<String, Object>> rows, List<String> fields) {
         List<Map<String, Object>> out = new ArrayList<>();
+        store.beginBatch();
+        try {
+            readInto(m, rows, fields, out);
+        } finally {
+            store.endBatch();
+        }
+        return out;
+    }
+
+    private void readInto(Schema.Model m, List<Map<String, Object>> rows, List<String> fields, List<Map<String, Object>> out) {
         for (Map<String, Object> r : rows) {
             Map<String, Object> rec = new LinkedHashMap<>();
             rec.put("id", r.get("id"));
@@ -621,7 +631,6 @@ final class Orm {
             }
             out.add(rec);
         }
-        return out;
     }
 
     private Object nameSearch(Schema.Model m, Object name, Object domain, String operator, Object limit, Map<String, Object> ctx) {
@@ -1044,12 +1053,12 @@ final class Orm {
     Integer resolveXmlId(String xid, String model) {
         String module = xid.contains(".") ? xid.substring(0, xid.indexOf('.')) : "__import__";
         String name = xid.contains(".") ? xid.substring(xid.indexOf('.') + 1) : xid;
-        for (Map<String, Object> d : store.table("ir.model.data").values()) {
-            if (module.equals(d.get("module")) && name.equals(d.get("name")) && (model == null || model.equals(d.get("model")))) {
-                return (Integer) d.get("res_id");
-            }
+        Integer row = store.xmlDataRow(module, name);
+        if (row == null) {
+            return null;
         }
-        return null;
+        Map<String, Object> d = store.row("ir.model.data", row);
+        return model == null || model.equals(d.get("model")) ? (Integer) d.get("res_id") : null;
     }
 
     void registerXmlId(String xid, String model, int resId) {

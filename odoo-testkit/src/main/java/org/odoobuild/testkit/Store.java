@@ -96,9 +96,51 @@ final class Store {
             return f.compute.apply(this, row);
         }
         if (f.type.equals("one2many")) {
+            if (batch != null) {
+                Map<Object, List<Integer>> idx = batch.computeIfAbsent(f.relation + "#" + f.inverse, k -> {
+                    Map<Object, List<Integer>> m2 = new HashMap<>();
+                    for (Map<String, Object> r : tables.get(f.relation).values()) {
+                        Object key = r.get(f.inverse);
+                        if (key != null) {
+                            m2.computeIfAbsent(key, x -> new ArrayList<>()).add((Integer) r.get("id"));
+                        }
+                    }
+                    return m2;
+                });
+                return new ArrayList<>(idx.getOrDefault(row.get("id"), List.of()));
+            }
             return idsWhere(f.relation, f.inverse, row.get("id"));
         }
         return row.get(field);
+    }
+
+    /** While reading many rows, one2many values come from one inverse index per field instead of a scan per row. */
+    private Map<String, Map<Object, List<Integer>>> batch;
+
+    void beginBatch() {
+        batch = new HashMap<>();
+    }
+
+    void endBatch() {
+        batch = null;
+    }
+
+    // ------------------------------------------------------------------ external ids
+
+    private final Map<String, Integer> xmlIndex = new HashMap<>();
+    private boolean xmlIndexDirty;
+
+    /** ir.model.data row id of {@code module.name}, or null. */
+    Integer xmlDataRow(String module, String name) {
+        if (xmlIndexDirty) {
+            xmlIndex.clear();
+            for (Map<String, Object> d : tables.get("ir.model.data").values()) {
+                xmlIndex.put(d.get("module") + "." + d.get("name"), (Integer) d.get("id"));
+            }
+            xmlIndexDirty = false;
+        }
+        Integer id = xmlIndex.get(module + "." + name);
+        return id != null && tables.get("ir.model.data").containsKey(id) ? id : null;
     }
 
     String displayName(String model, Map<String, Object> row) {
@@ -324,11 +366,17 @@ final class Store {
         for (Map.Entry<String, Object> e : later.entrySet()) {
             applyX2many(m, row, m.field(e.getKey()), e.getValue());
         }
+        if (model.equals("ir.model.data") && !xmlIndexDirty) {
+            xmlIndex.put(row.get("module") + "." + row.get("name"), id);
+        }
         return id;
     }
 
     void update(String model, Map<String, Object> row, Map<String, Object> vals) {
         Schema.Model m = schema.model(model);
+        if (model.equals("ir.model.data")) {
+            xmlIndexDirty = true;
+        }
         for (Map.Entry<String, Object> e : vals.entrySet()) {
             Schema.Field f = m.field(e.getKey());
             if (f != null && f.x2many()) {

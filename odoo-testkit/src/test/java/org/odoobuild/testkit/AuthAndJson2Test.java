@@ -115,6 +115,37 @@ class AuthAndJson2Test {
     }
 
     @Test
+    void defaultApiKeyIsGeneratedAndUsable() throws Exception {
+        try (OdooEmulator plain = OdooEmulator.builder().build().start()) {
+            assertTrue(plain.apiKey().startsWith("testkit-"));
+            Object[] r = new Rpc(plain).json2(plain.apiKey(), "res.users", "context_get", Map.of());
+            assertEquals(200, r[0]);
+            assertEquals(2, ((Map<?, ?>) r[1]).get("uid"));
+        }
+        assertEquals(KEY, odoo.apiKey());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void bulkLoadWithExternalIdsStaysFast() throws Exception {
+        try (OdooEmulator plain = OdooEmulator.builder().build().start()) {
+            List<Object> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < 3000; i++) {
+                rows.add(List.of("bulk.v_" + i, "Vendor " + i, String.valueOf(i % 7)));
+            }
+            long t0 = System.nanoTime();
+            Object[] r = new Rpc(plain).json2(plain.apiKey(), "res.partner", "load",
+                    Map.of("fields", List.of("id", "name", "supplier_rank"), "data", rows));
+            assertEquals(200, r[0]);
+            assertEquals(3000, ((List<Object>) ((Map<String, Object>) r[1]).get("ids")).size());
+            r = new Rpc(plain).json2(plain.apiKey(), "res.partner", "load", Map.of("fields", List.of("id", "name", "supplier_rank"), "data", rows));
+            assertEquals(3000, ((List<Object>) ((Map<String, Object>) r[1]).get("ids")).size());
+            assertEquals(3000 + 3, plain.records("res.partner").size());
+            assertTrue(System.nanoTime() - t0 < 20_000_000_000L, "load and records() are roughly linear");
+        }
+    }
+
+    @Test
     void secretsStayOutOfToString() {
         String s = odoo.toString() + OdooEmulator.builder().user("admin", "s3cret").apiKey(KEY).toString();
         assertFalse(s.contains("s3cret") || s.contains(KEY), s);
