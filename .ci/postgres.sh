@@ -85,7 +85,10 @@ _sync_pg_start() {
   fi
 
   local root user port
-  root="$(mktemp -d "${TMPDIR:-/tmp}/sync-pg.XXXXXX")" || _sync_pg_fail "mktemp failed" || return 1
+  local tmp="${TMPDIR:-/tmp}"
+  # as root the server runs as "postgres", which must be able to reach the directory: use /tmp
+  [ "$(id -u)" = "0" ] && tmp=/tmp
+  root="$(mktemp -d "$tmp/sync-pg.XXXXXX")" || _sync_pg_fail "mktemp failed" || return 1
   user="$(id -un)"
   if [ "$(id -u)" = "0" ]; then
     if ! id postgres >/dev/null 2>&1; then

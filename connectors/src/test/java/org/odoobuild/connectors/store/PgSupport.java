@@ -21,9 +21,9 @@ final class PgSupport {
 
   static Optional<String> url() {
     String url = System.getenv("SYNC_TEST_PG_URL");
-    if ((url == null || url.isBlank()) && System.getenv("PGPORT") != null) {
-      url = "jdbc:postgresql://" + System.getenv().getOrDefault("PGHOST", "127.0.0.1") + ":" + System.getenv("PGPORT")
-          + "/" + System.getenv().getOrDefault("PGDATABASE", "sync_test");
+    if ((url == null || url.isBlank()) && (System.getenv("PGPORT") != null || System.getenv("PGHOST") != null)) {
+      url = "jdbc:postgresql://" + System.getenv().getOrDefault("PGHOST", "127.0.0.1") + ":"
+          + System.getenv().getOrDefault("PGPORT", "5432") + "/" + System.getenv().getOrDefault("PGDATABASE", "sync_test");
     }
     return Optional.ofNullable(url).filter(u -> !u.isBlank());
   }
