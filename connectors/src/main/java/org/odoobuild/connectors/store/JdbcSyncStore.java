@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   private final AutoCloseable closer;
   private final String description;
   private final Clock clock;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   JdbcSyncStore(DataSource ds, AutoCloseable closer, String description, Clock clock) {
     this.ds = Objects.requireNonNull(ds, "dataSource");
@@ -580,8 +582,12 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     return queryOne("SELECT paused FROM sync_flow WHERE flow = ?", r -> r.getBoolean(1), flow).orElse(false);
   }
 
+  /** Releases the connections; closing again does nothing, and any later use throws {@link StoreException}. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
       closer.close();
     } catch (Exception e) {
@@ -590,6 +596,7 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   }
 
   private void closeQuietly() {
+    closed.set(true);
     try {
       closer.close();
     } catch (Exception e) {
@@ -613,6 +620,9 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   }
 
   private Connection connection() throws SQLException {
+    if (closed.get()) {
+      throw new StoreException(description + " is closed");
+    }
     try {
       return ds.getConnection();
     } catch (SQLException e) {

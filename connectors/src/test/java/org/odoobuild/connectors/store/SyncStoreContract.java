@@ -521,6 +521,16 @@ abstract class SyncStoreContract {
   }
 
   @Test
+  void aClosedStoreSaysSo() {
+    store.close();
+    store.close(); // twice is fine
+    StoreException e = assertThrows(StoreException.class, () -> store.cursor("f"));
+    assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    assertThrows(StoreException.class, () -> store.enqueue(entry("f", "k", "")));
+    store = null;
+  }
+
+  @Test
   void badArgumentsAreRefused() {
     assertThrows(NullPointerException.class, () -> store.cursor(null));
     assertThrows(IllegalArgumentException.class, () -> store.cursor(""));
