@@ -188,7 +188,9 @@ final class Schema {
 
     static final String PO_GROUPS_19 = "\t- Accounting/Invoicing\n\t- Inventory/User\n\t- Purchase/Administrator\n"
             + "\t- Purchase/User\n\t- Role / Portal\n\t- Show Accounting Features - Readonly";
-    static final String PO_GROUPS_17 = "\t- Inventory/User\n\t- Purchase/Administrator\n\t- Purchase/User\n\t- User types/Portal";
+    /** Odoo 17 names (categories "Invoicing", "User types"); not recorded, reconstructed from the 17 group definitions. */
+    static final String PO_GROUPS_17 = "\t- Inventory/User\n\t- Invoicing/Billing\n\t- Purchase/Administrator\n\t- Purchase/User\n"
+            + "\t- Show Accounting Features - Readonly\n\t- User types/Portal";
 
     private void define() {
         boolean v19 = version >= 19;

@@ -37,6 +37,25 @@ class WireFaithfulnessTest {
         int po;
         List<Integer> poLines = new ArrayList<>();
         List<Integer> loaded = new ArrayList<>();
+        /** Rows of the second load() (the values read back by read-loaded-partners). */
+        List<List<?>> loadedUpdate = new ArrayList<>();
+    }
+
+    /** The {@code data} argument of a recorded load() request, whatever the protocol. */
+    @SuppressWarnings("unchecked")
+    private static List<List<?>> loadData(WireFiles.Exchange ex) throws Exception {
+        Object data;
+        switch (ex.protocol()) {
+            case "xmlrpc":
+                data = ((List<?>) XmlRpc.parseCall(ex.requestBody().getBytes(StandardCharsets.UTF_8)).params().get(5)).get(1);
+                break;
+            case "jsonrpc":
+                data = ((List<?>) ((List<?>) ((Map<?, ?>) ((Map<?, ?>) Json.parse(ex.requestBody())).get("params")).get("args")).get(5)).get(1);
+                break;
+            default:
+                data = ((Map<?, ?>) Json.parse(ex.requestBody())).get("data");
+        }
+        return (List<List<?>>) data;
     }
 
     @Test
@@ -101,7 +120,12 @@ class WireFaithfulnessTest {
                 continue;
             }
             if (!Set.of("create-partner-single", "create-partner-batch", "create-equipment", "create-purchase-order",
-                    "read-purchase-order", "load-partners-create", "create-limited-user", "search-read-with-context").contains(ex.id())) {
+                    "read-purchase-order", "load-partners-create", "load-partners-update", "create-limited-user",
+                    "search-read-with-context").contains(ex.id())) {
+                continue;
+            }
+            if (ex.id().equals("load-partners-update")) {
+                f.loadedUpdate.addAll(loadData(ex));
                 continue;
             }
             Object r = result(ex);
@@ -204,9 +228,11 @@ class WireFaithfulnessTest {
                     "price_unit", 100.0, "name", "WIRE-Line 2"));
         }
         if (!f.loaded.isEmpty() && (id.equals("load-partners-update") || id.equals("read-loaded-partners"))) {
+            boolean updated = id.equals("read-loaded-partners") && f.loadedUpdate.size() == f.loaded.size();
             for (int i = 0; i < f.loaded.size(); i++) {
-                int pid = odoo.seed("res.partner", Map.of("id", f.loaded.get(i), "name", "WIRE-Load Vendor 00" + (i + 1),
-                        "ref", "WIRE-V00" + (i + 1), "supplier_rank", i + 1));
+                List<?> row = updated ? f.loadedUpdate.get(i) : List.of("", "WIRE-Load Vendor 00" + (i + 1), "WIRE-V00" + (i + 1), i + 1);
+                int pid = odoo.seed("res.partner", Map.of("id", f.loaded.get(i), "name", row.get(1), "ref", row.get(2),
+                        "supplier_rank", Integer.parseInt(String.valueOf(row.get(3)))));
                 odoo.registerExternalId("wire_sdk.vendor_00" + (i + 1), "res.partner", pid);
             }
         }
