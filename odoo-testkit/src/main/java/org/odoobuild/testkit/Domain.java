@@ -169,8 +169,7 @@ final class Domain {
                 if (raw == null || arg == null || arg == Py.NONE || Boolean.FALSE.equals(arg) && !f.type.equals("boolean")) {
                     return false;
                 }
-                Object a = f.relational() ? raw : raw;
-                int c = cmp(a, arg);
+                int c = cmp(raw, arg);
                 switch (op) {
                     case "<": return c < 0;
                     case "<=": return c <= 0;

@@ -1074,15 +1074,6 @@ final class Orm {
 
     // ------------------------------------------------------------------ grouping
 
-    private List<Object> groupValueKey(Schema.Model m, Map<String, Object> r, String gb) {
-        Schema.Field f = m.field(gb);
-        Object v = store.value(m.name, r, gb);
-        List<Object> k = new ArrayList<>();
-        k.add(v);
-        k.add(f);
-        return k;
-    }
-
     private static String[] groupSpec(Schema.Model m, String spec) {
         String name = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
         String gran = spec.contains(":") ? spec.substring(spec.indexOf(':') + 1) : null;
@@ -1210,11 +1201,12 @@ final class Orm {
                     }
                     return s;
                 }
-                double s = 0;
+                // decimal sum, like PostgreSQL's SUM over numeric columns (no binary floating-point residue)
+                java.math.BigDecimal s = java.math.BigDecimal.ZERO;
                 for (Map<String, Object> r : rows) {
-                    s += Py.toDouble(store.value(m.name, r, field));
+                    s = s.add(new java.math.BigDecimal(Double.toString(Py.toDouble(store.value(m.name, r, field)))));
                 }
-                return Store.round2(s * 1e6 / 1e6 == s ? s : s);
+                return s.doubleValue();
             }
         }
     }

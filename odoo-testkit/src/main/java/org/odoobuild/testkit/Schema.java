@@ -167,7 +167,7 @@ final class Schema {
         return models.values();
     }
 
-    private Model add(String name, String description, String className, boolean active) {
+    private Model add(String name, String description, String className) {
         Model m = new Model(name, description, className);
         m.f("id", "integer", "ID", "ro");
         m.f("display_name", "char", "Display Name", "ro", "nostore");
@@ -198,7 +198,7 @@ final class Schema {
         String uomField = v19 ? "product_uom_id" : "product_uom";
         String taxField = v19 ? "tax_ids" : "taxes_id";
 
-        Model p = add("res.partner", "Contact", v19 ? "ResPartner" : "Partner", true);
+        Model p = add("res.partner", "Contact", v19 ? "ResPartner" : "Partner");
         p.order = "complete_name, id desc";
         p.parentField = "parent_id";
         p.f("name", "char", "Name")
@@ -285,11 +285,11 @@ final class Schema {
             return r.get("id");
         });
 
-        add("res.partner.category", "Partner Tags", "ResPartnerCategory", true)
+        add("res.partner.category", "Partner Tags", "ResPartnerCategory")
                 .f("name", "char", "Tag Name", "req").f("color", "integer", "Color").m2o("parent_id", "res.partner.category", "Parent Category")
                 .f("active", "boolean", "Active");
 
-        Model u = add("res.users", "User", v19 ? "ResUsers" : "Users", true);
+        Model u = add("res.users", "User", v19 ? "ResUsers" : "Users");
         u.f("name", "char", "Name").f("login", "char", "Login", "req").f("password", "char", "Password")
                 .m2o("partner_id", "res.partner", "Related Partner", "req").f("email", "char", "Email")
                 .f("active", "boolean", "Active").m2o("company_id", "res.company", "Company")
@@ -299,37 +299,37 @@ final class Schema {
                 .m2m(v19 ? "group_ids" : "groups_id", "res.groups", "Groups");
         magic(u);
         u.restrictedGroups = null;
-        add("res.groups", "Access Groups", "ResGroups", false).f("name", "char", "Name", "req");
-        Model ak = add("res.users.apikeys", "Users API Keys", "ResUsersApikeys", false);
+        add("res.groups", "Access Groups", "ResGroups").f("name", "char", "Name", "req");
+        Model ak = add("res.users.apikeys", "Users API Keys", "ResUsersApikeys");
         ak.f("name", "char", "Description", "req", "ro").m2o("user_id", "res.users", "User", "ro").f("scope", "char", "Scope", "ro");
         ak.noCreate = true;
-        add("res.company", "Companies", "ResCompany", true).f("name", "char", "Company Name", "req")
+        add("res.company", "Companies", "ResCompany").f("name", "char", "Company Name", "req")
                 .m2o("partner_id", "res.partner", "Partner", "req").m2o("currency_id", "res.currency", "Currency", "req")
                 .f("active", "boolean", "Active");
-        add("res.country", "Country", "ResCountry", false).f("name", "char", "Country Name", "req").f("code", "char", "Country Code")
+        add("res.country", "Country", "ResCountry").f("name", "char", "Country Name", "req").f("code", "char", "Country Code")
                 .m2o("currency_id", "res.currency", "Currency");
-        add("res.country.state", "Country state", "ResCountryState", false).f("name", "char", "State Name", "req")
+        add("res.country.state", "Country state", "ResCountryState").f("name", "char", "State Name", "req")
                 .f("code", "char", "State Code", "req").m2o("country_id", "res.country", "Country", "req");
-        Model cur = add("res.currency", "Currency", "ResCurrency", true);
+        Model cur = add("res.currency", "Currency", "ResCurrency");
         cur.order = "active desc, name";
         cur.f("name", "char", "Currency", "req").f("full_name", "char", "Name").f("symbol", "char", "Symbol", "req")
                 .f("rounding", "float", "Rounding Factor").f("decimal_places", "integer", "Decimal Places", "ro")
                 .f("active", "boolean", "Active");
 
-        Model uom = add("uom.uom", "Product Unit of Measure", "UomUom", true);
+        Model uom = add("uom.uom", "Product Unit of Measure", "UomUom");
         uom.f("name", "char", "Unit Name", "req").f("factor", "float", "Ratio").f("rounding", "float", "Rounding Precision")
                 .f("active", "boolean", "Active");
         if (!v19) {
             uom.m2o("category_id", "uom.category", "Category", "req")
                     .f("uom_type", "selection", "Type", "sel", sel("bigger", "Bigger than the reference Unit of Measure", "reference",
                             "Reference Unit of Measure for this category", "smaller", "Smaller than the reference Unit of Measure"));
-            add("uom.category", "Product UoM Categories", "UomCategory", false).f("name", "char", "Unit of Measure Category", "req");
+            add("uom.category", "Product UoM Categories", "UomCategory").f("name", "char", "Unit of Measure Category", "req");
         } else {
             uom.m2o("relative_uom_id", "uom.uom", "Reference Unit");
         }
-        add("product.category", "Product Category", "ProductCategory", false).f("name", "char", "Name", "req")
+        add("product.category", "Product Category", "ProductCategory").f("name", "char", "Name", "req")
                 .m2o("parent_id", "product.category", "Parent Category").parentField = "parent_id";
-        Model prod = add("product.product", "Product Variant", "ProductProduct", true);
+        Model prod = add("product.product", "Product Variant", "ProductProduct");
         prod.order = "default_code, name, id";
         prod.f("name", "char", "Name", "req").f("default_code", "char", "Internal Reference")
                 .f("type", "selection", "Product Type", "sel", v19 ? sel("consu", "Goods", "service", "Service", "combo", "Combo")
@@ -347,19 +347,19 @@ final class Schema {
             String n = r.get("name") instanceof String x ? x : "";
             return r.get("default_code") instanceof String c && !c.isEmpty() ? "[" + c + "] " + n : n;
         };
-        add("account.tax", "Tax", "AccountTax", true).f("name", "char", "Tax Name", "req").f("amount", "float", "Amount", "req")
+        add("account.tax", "Tax", "AccountTax").f("name", "char", "Tax Name", "req").f("amount", "float", "Amount", "req")
                 .f("amount_type", "selection", "Tax Computation", "req", "sel", sel("group", "Group of Taxes", "fixed", "Fixed", "percent",
                         "Percentage", "division", "Percentage Tax Included"))
                 .f("type_tax_use", "selection", "Tax Type", "req", "sel", sel("sale", "Sales", "purchase", "Purchases", "none", "None"))
                 .f("active", "boolean", "Active");
-        add("account.payment.term", "Payment Terms", "AccountPaymentTerm", true).f("name", "char", "Payment Terms", "req")
+        add("account.payment.term", "Payment Terms", "AccountPaymentTerm").f("name", "char", "Payment Terms", "req")
                 .f("active", "boolean", "Active");
 
-        Model plan = add("account.analytic.plan", "Analytic Plans", "AccountAnalyticPlan", false);
+        Model plan = add("account.analytic.plan", "Analytic Plans", "AccountAnalyticPlan");
         plan.f("name", "char", "Name", "req").m2o("parent_id", "account.analytic.plan", "Parent").f("color", "integer", "Color")
                 .f("default_applicability", "selection", "Default Applicability", "sel", sel("optional", "Optional", "mandatory", "Mandatory", "unavailable", "Unavailable"));
         plan.parentField = "parent_id";
-        Model aa = add("account.analytic.account", "Analytic Account", "AccountAnalyticAccount", true);
+        Model aa = add("account.analytic.account", "Analytic Account", "AccountAnalyticAccount");
         aa.order = "plan_id, name asc";
         aa.f("name", "char", "Analytic Account", "req").f("code", "char", "Reference")
                 .m2o("plan_id", "account.analytic.plan", "Plan", "req").m2o("partner_id", "res.partner", "Customer")
@@ -372,7 +372,7 @@ final class Schema {
             return r.get("code") instanceof String c && !c.isEmpty() ? "[" + c + "] " + n : n;
         };
 
-        Model proj = add("project.project", "Project", "ProjectProject", true);
+        Model proj = add("project.project", "Project", "ProjectProject");
         proj.order = "sequence, name, id";
         proj.f("name", "char", "Name", "req").f("sequence", "integer", "Sequence").m2o("partner_id", "res.partner", "Customer")
                 .m2o(v19 ? "account_id" : "analytic_account_id", "account.analytic.account", v19 ? "Project Account" : "Analytic Account")
@@ -384,7 +384,7 @@ final class Schema {
         proj.reorder("id", "display_name", v19 ? "account_id" : "analytic_account_id", "name", "active", "partner_id", "company_id",
                 "task_count", "user_id", "date_start", "date");
 
-        Model po = add("purchase.order", "Purchase Order", v19 ? "PurchaseOrder" : "PurchaseOrder", false);
+        Model po = add("purchase.order", "Purchase Order", v19 ? "PurchaseOrder" : "PurchaseOrder");
         po.order = "priority desc, id desc";
         po.restrictedGroups = poGroups;
         po.f("name", "char", "Order Reference", "req").f("priority", "selection", "Priority", "sel", sel("0", "Normal", "1", "Urgent"))
@@ -420,7 +420,7 @@ final class Schema {
         po.compute("invoice_count", (s, r) -> s.billIds(r).size());
         po.compute("invoice_status", (s, r) -> s.invoiceStatus(r));
 
-        Model pol = add("purchase.order.line", "Purchase Order Line", "PurchaseOrderLine", false);
+        Model pol = add("purchase.order.line", "Purchase Order Line", "PurchaseOrderLine");
         pol.order = "order_id, sequence, id";
         pol.restrictedGroups = poGroups;
         pol.f("name", "text", "Description", "req").f("sequence", "integer", "Sequence")
@@ -443,7 +443,7 @@ final class Schema {
         pol.compute("currency_id", (s, r) -> s.related("purchase.order", r.get("order_id"), "currency_id"));
         pol.compute("state", (s, r) -> s.related("purchase.order", r.get("order_id"), "state"));
 
-        Model pick = add("stock.picking", "Transfer", v19 ? "StockPicking" : "Picking", false);
+        Model pick = add("stock.picking", "Transfer", v19 ? "StockPicking" : "Picking");
         pick.order = "priority desc, scheduled_date asc, id desc";
         pick.restrictedGroups = "\t- Inventory/User";
         pick.f("name", "char", "Reference").f("priority", "selection", "Priority", "sel", sel("0", "Normal", "1", "Urgent"))
@@ -455,7 +455,7 @@ final class Schema {
                 .o2m("move_ids", "stock.move", "picking_id", "Stock Moves").m2o("purchase_id", "purchase.order", "Purchase Orders", "ro")
                 .m2o("company_id", "res.company", "Company", "ro");
         magic(pick);
-        Model mv = add("stock.move", "Stock Move", "StockMove", false);
+        Model mv = add("stock.move", "Stock Move", "StockMove");
         mv.restrictedGroups = "\t- Inventory/User";
         mv.f("reference", "char", "Reference", "ro").m2o("product_id", "product.product", "Product", "req")
                 .f("product_uom_qty", "float", "Demand", "req").f("quantity", "float", "Quantity")
@@ -470,7 +470,7 @@ final class Schema {
             return pid instanceof Integer i ? s.displayName("product.product", s.row("product.product", i)) : "";
         };
 
-        Model am = add("account.move", "Journal Entry", "AccountMove", false);
+        Model am = add("account.move", "Journal Entry", "AccountMove");
         am.order = "date desc, name desc, id desc";
         am.restrictedGroups = "\t- Accounting/Invoicing\n\t- Purchase/User";
         am.f("name", "char", "Number").f("date", "date", "Date", "req")
@@ -504,7 +504,7 @@ final class Schema {
         am.compute("amount_total", (s, r) -> Store.round2(Py.toDouble(s.value("account.move", r, "amount_untaxed"))
                 + Py.toDouble(s.value("account.move", r, "amount_tax"))));
         am.compute("amount_residual", (s, r) -> "paid".equals(r.get("payment_state")) ? 0.0 : s.value("account.move", r, "amount_total"));
-        Model aml = add("account.move.line", "Journal Item", "AccountMoveLine", false);
+        Model aml = add("account.move.line", "Journal Item", "AccountMoveLine");
         aml.restrictedGroups = am.restrictedGroups;
         aml.m2o("move_id", "account.move", "Journal Entry", "req").f("name", "char", "Label")
                 .m2o("product_id", "product.product", "Product").f("quantity", "float", "Quantity")
@@ -519,12 +519,12 @@ final class Schema {
             return Store.round2(sub + s.taxAmount(r.get("tax_ids"), sub));
         });
 
-        Model eqc = add("maintenance.equipment.category", "Maintenance Equipment Category", "MaintenanceEquipmentCategory", false);
+        Model eqc = add("maintenance.equipment.category", "Maintenance Equipment Category", "MaintenanceEquipmentCategory");
         eqc.f("name", "char", "Category Name", "req").m2o("technician_user_id", "res.users", "Responsible")
                 .f("color", "integer", "Color Index").o2m("equipment_ids", "maintenance.equipment", "category_id", "Equipment")
                 .f("equipment_count", "integer", "Equipment Count", "ro");
         eqc.compute("equipment_count", (s, r) -> s.idsWhere("maintenance.equipment", "category_id", r.get("id")).size());
-        Model eq = add("maintenance.equipment", "Maintenance Equipment", "MaintenanceEquipment", true);
+        Model eq = add("maintenance.equipment", "Maintenance Equipment", "MaintenanceEquipment");
         eq.order = "name";
         eq.f("name", "char", "Equipment Name", "req").f("active", "boolean", "Active")
                 .m2o("category_id", "maintenance.equipment.category", "Equipment Category")
@@ -544,10 +544,10 @@ final class Schema {
             String n = r.get("name") instanceof String x ? x : "";
             return r.get("serial_no") instanceof String sn && !sn.isEmpty() ? n + "/" + sn : n;
         };
-        Model stage = add("maintenance.stage", "Maintenance Stage", "MaintenanceStage", false);
+        Model stage = add("maintenance.stage", "Maintenance Stage", "MaintenanceStage");
         stage.order = "sequence, id";
         stage.f("name", "char", "Name", "req").f("sequence", "integer", "Sequence").f("done", "boolean", "Request Done");
-        Model mr = add("maintenance.request", "Maintenance Request", "MaintenanceRequest", true);
+        Model mr = add("maintenance.request", "Maintenance Request", "MaintenanceRequest");
         mr.order = "id desc";
         mr.f("name", "char", "Subjects", "req").f("description", "html", "Description")
                 .f("request_date", "date", "Request Date").m2o("owner_user_id", "res.users", "Created by User")
@@ -563,7 +563,7 @@ final class Schema {
         magic(mr);
         mr.compute("category_id", (s, r) -> s.related("maintenance.equipment", r.get("equipment_id"), "category_id"));
 
-        Model imf = add("ir.model.fields", "Fields", "IrModelFields", false);
+        Model imf = add("ir.model.fields", "Fields", "IrModelFields");
         imf.order = "id";
         imf.f("name", "char", "Field Name", "req").f("model", "char", "Model Name", "req")
                 .f("ttype", "selection", "Field Type", "req", "sel", sel("binary", "binary", "boolean", "boolean", "char", "char", "date", "date",
@@ -574,7 +574,7 @@ final class Schema {
                 .f("field_description", "char", "Field Label", "req").f("relation", "char", "Related Model")
                 .f("required", "boolean", "Required").f("readonly", "boolean", "Readonly").f("store", "boolean", "Stored");
         imf.displayName = (s, r) -> r.get("field_description") + " (" + r.get("model") + ")";
-        Model imd = add("ir.model.data", "Model Data", "IrModelData", false);
+        Model imd = add("ir.model.data", "Model Data", "IrModelData");
         imd.order = "module, model, name";
         imd.f("name", "char", "External Identifier", "req").f("complete_name", "char", "Complete ID", "ro")
                 .f("module", "char", "Module", "req").f("model", "char", "Model Name", "req")
