@@ -143,6 +143,19 @@ public final class SyncEngine implements AutoCloseable {
     return added;
   }
 
+  /**
+   * The outbox entry the engine would store for a record of a flow (idempotency key, headers,
+   * payload). Use it where something else writes the outbox, e.g. a
+   * {@link org.odoobuild.connectors.webhook.WebhookIntake} mapper:
+   * {@code (flow, w) -> engine.outboxEntry(flow, toRecord(w.json()))}.
+   */
+  public <T> OutboxEntry outboxEntry(String flowName, SourceRecord<T> record) {
+    @SuppressWarnings("unchecked")
+    Flow<T> flow = (Flow<T>) flow(flowName);
+    catalog.require(record.type().name());
+    return toOutbox(flow, record);
+  }
+
   /** Runs every registered flow now and then every {@code interval}, until {@link #close()}. */
   public synchronized void start(Duration interval) {
     if (scheduler != null) {
@@ -202,8 +215,12 @@ public final class SyncEngine implements AutoCloseable {
         return false;
       }
       if (batch.records().isEmpty()) {
+        // a source may return an empty page that still moves its cursor (e.g. filtered rows)
         if (!batch.nextCursor().equals(cursor.orElse(""))) {
           store.commit(flow.name(), batch.nextCursor(), Map.of());
+        }
+        if (batch.hasMore()) {
+          continue;
         }
         return true;
       }
@@ -211,7 +228,7 @@ public final class SyncEngine implements AutoCloseable {
       List<SourceRecord<T>> toSend = new ArrayList<>();
       for (SourceRecord<T> r : batch.records()) {
         c.pulled++;
-        String key = r.idempotencyKey();
+        String key = key(flow, r);
         if (processed.containsKey(key) || store.seen(key)) {
           c.duplicates++;
           continue;
@@ -233,12 +250,12 @@ public final class SyncEngine implements AutoCloseable {
         switch (res.outcome()) {
           case APPLIED -> {
             c.applied++;
-            processed.put(r.idempotencyKey(), res.targetRef());
+            processed.put(key(flow, r), res.targetRef());
             audit(flow, r, "applied", res.targetRef());
           }
           case SKIPPED -> {
             c.skipped++;
-            processed.put(r.idempotencyKey(), "skipped: " + res.detail());
+            processed.put(key(flow, r), "skipped: " + res.detail());
           }
           case FAILED -> {
             deadLetterNew(flow, r, errorType(res), res.detail(), 1, c);
@@ -315,7 +332,7 @@ public final class SyncEngine implements AutoCloseable {
           c.deadLettered++;
           continue;
         }
-        if (store.seen(r.idempotencyKey())) {
+        if (store.seen(key(flow, r))) {
           store.complete(e.id(), workerId);
           c.duplicates++;
           continue;
@@ -343,7 +360,7 @@ public final class SyncEngine implements AutoCloseable {
         SinkResult res = results.get().get(i);
         switch (res.outcome()) {
           case APPLIED, SKIPPED -> {
-            store.markProcessed(r.idempotencyKey(), res.outcome() == SinkResult.Outcome.APPLIED ? res.targetRef()
+            store.markProcessed(key(flow, r), res.outcome() == SinkResult.Outcome.APPLIED ? res.targetRef()
                 : "skipped: " + res.detail());
             store.complete(e.id(), workerId);
             if (res.outcome() == SinkResult.Outcome.APPLIED) {
@@ -393,6 +410,14 @@ public final class SyncEngine implements AutoCloseable {
         r.key().idempotencyKey(), Optional.ofNullable(MDC.get(H_CORRELATION)).orElse(""), "", after, detail));
   }
 
+  /**
+   * The idempotency key of a record within a flow: the same record may go to several flows
+   * (a capture flow and its subscribers), each processes it once.
+   */
+  static String key(Flow<?> flow, SourceRecord<?> r) {
+    return flow.name() + "|" + r.idempotencyKey();
+  }
+
   private <T> OutboxEntry toOutbox(Flow<T> flow, SourceRecord<T> r) {
     Map<String, String> headers = new LinkedHashMap<>(r.headers());
     headers.put(H_TYPE, r.type().name());
@@ -401,7 +426,7 @@ public final class SyncEngine implements AutoCloseable {
     headers.put(H_REVISION, r.key().revision());
     headers.put(H_OCCURRED, r.occurredAt().toString());
     headers.putIfAbsent(H_CORRELATION, Optional.ofNullable(MDC.get(H_CORRELATION)).orElse(""));
-    return new OutboxEntry(flow.name(), r.idempotencyKey(), r.orderingKey(), flow.codec().encode(r.payload()), headers,
+    return new OutboxEntry(flow.name(), key(flow, r), r.orderingKey(), flow.codec().encode(r.payload()), headers,
         clock.instant());
   }
 

@@ -55,7 +55,7 @@ class CrashRecoveryTest {
       assertEquals(N, all.size(), "0 duplicates");
       try (SyncStore store = SyncStores.embedded(dir.resolve("store"))) {
         assertEquals(Integer.toString(N), store.cursor("vendors").orElseThrow());
-        assertTrue(store.seen("vendor_approved/erp-crash:C0:1"));
+        assertTrue(store.seen("vendors|vendor_approved/erp-crash:C0:1"));
         assertTrue(store.deadLetters("vendors", 10).isEmpty());
       }
       System.out.printf("crash test: %d partners before the kill, %d after the restart, %d load calls%n", before,
