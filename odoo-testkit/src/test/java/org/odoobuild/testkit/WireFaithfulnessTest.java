@@ -113,7 +113,7 @@ class WireFaithfulnessTest {
         return Py.toInt(v);
     }
 
-    private static Fixture fixture(String protocol, List<WireFiles.Exchange> all) throws Exception {
+    static Fixture fixture(String protocol, List<WireFiles.Exchange> all) throws Exception {
         Fixture f = new Fixture();
         for (WireFiles.Exchange ex : all) {
             if (!ex.protocol().equals(protocol)) {
@@ -174,7 +174,12 @@ class WireFaithfulnessTest {
 
     /** A fresh emulator in the state the recorder's database was in when the exchange was recorded. */
     static OdooEmulator emulator(WireFiles.Exchange ex, Fixture f) {
-        OdooEmulator odoo = OdooEmulator.builder().version(19).database("construction").user("admin", "admin")
+        return emulator(ex, f, 19);
+    }
+
+    /** Same state on an emulator of the given major version (17 is used to check the 17 envelopes). */
+    static OdooEmulator emulator(WireFiles.Exchange ex, Fixture f, int version) {
+        OdooEmulator odoo = OdooEmulator.builder().version(version).database("construction").user("admin", "admin")
                 .apiKey(ADMIN_KEY).apiKey("wire.limited", LIMITED_KEY).demoData(true).build();
         String id = ex.id();
         odoo.seed("res.partner", Map.of("id", f.limitedPartner, "name", "WIRE-Limited User"));
@@ -239,7 +244,7 @@ class WireFaithfulnessTest {
         return odoo.start();
     }
 
-    private static RawHttp.Response replay(OdooEmulator odoo, WireFiles.Exchange ex) throws IOException {
+    static RawHttp.Response replay(OdooEmulator odoo, WireFiles.Exchange ex) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, Object> h : ex.requestHeaders().entrySet()) {
             headers.put(h.getKey(), String.valueOf(h.getValue()).replace("<API_KEY>", ADMIN_KEY)
