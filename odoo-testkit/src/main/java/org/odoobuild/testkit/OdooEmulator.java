@@ -130,10 +130,14 @@ public final class OdooEmulator implements AutoCloseable {
      *
      * @return this emulator
      * @throws UncheckedIOException when the port cannot be bound
+     * @throws IllegalStateException after {@link #close()}
      */
     public OdooEmulator start() {
         synchronized (listenerLock) {
-            if (server == null) {
+            if (closed) {
+                throw new IllegalStateException("emulator closed");
+            }
+            if (server == null && port == 0) {
                 bind(0);
                 LOG.info("Odoo {} emulator for database '{}' listening on {}", version, database, url());
             }
