@@ -121,6 +121,12 @@ final class Orm {
         if (method.equals("formatted_read_group") && version < 19) {
             return null;
         }
+        if (version < 19 && method.equals("name_search")) {
+            return new Sig("BaseModel", true, List.of("name", "args", "operator", "limit"), 0, false);
+        }
+        if (version < 19 && method.equals("default_get")) {
+            return new Sig("BaseModel", true, List.of("fields_list"), 1, false);
+        }
         Sig s = BASE.get(method);
         if (s != null) {
             return s;
@@ -477,7 +483,8 @@ final class Orm {
                 return out.size() == 1 ? out.get(0) : out;
             }
             case "name_search":
-                return nameSearch(m, arg(a, "name"), arg(a, "domain"), strOrNull(arg(a, "operator")), arg(a, "limit"), ctx);
+                return nameSearch(m, arg(a, "name"), a.containsKey("args") ? arg(a, "args") : arg(a, "domain"),
+                        strOrNull(arg(a, "operator")), a.containsKey("limit") ? a.get("limit") : Integer.valueOf(100), ctx);
             case "name_create": {
                 int id = createOne(m.name, new LinkedHashMap<>(Map.of("name", String.valueOf(arg(a, "name")))), null, true);
                 return new ArrayList<>(List.of(id, store.displayName(m.name, store.row(m.name, id))));
@@ -485,7 +492,7 @@ final class Orm {
             case "fields_get":
                 return fieldsGet(m, arg(a, "allfields"), arg(a, "attributes"));
             case "default_get":
-                return defaultGet(m, arg(a, "fields"));
+                return defaultGet(m, a.containsKey("fields_list") ? arg(a, "fields_list") : arg(a, "fields"));
             case "load":
                 return load(m, arg(a, "fields"), arg(a, "data"));
             case "read_group":
@@ -646,7 +653,7 @@ final class Orm {
                 dom.add(0, "&");
             }
         }
-        Integer lim = limit == Py.NONE ? Integer.valueOf(100) : intOrNull(limit);
+        Integer lim = intOrNull(limit);
         List<Map<String, Object>> rows = searchRows(m, dom, 0, lim, null, ctx);
         List<Object> out = new ArrayList<>();
         for (Map<String, Object> r : rows) {
