@@ -439,7 +439,9 @@ class WireFaithfulnessTest {
         sb.append("\n\"Byte-identical\" is informational: it counts responses equal to the recording character for character "
                 + "(possible where no timestamp, traceback or demo-data-dependent value is involved).\n");
         sb.append("\n## What is compared\n\n");
-        sb.append("* HTTP status, `Content-Type` and `WWW-Authenticate` headers (exact).\n");
+        sb.append("* Requests are replayed over a raw socket with the recorded method, path, headers and body (`<API_KEY>` and "
+                + "`<LIMITED_USER_API_KEY>` replaced by the test's keys), so response headers are seen as sent.\n");
+        sb.append("* HTTP status, `Content-Type` and `WWW-Authenticate` headers (exact, trailing space of `Bearer ` included).\n");
         sb.append("* HTML bodies (exact).\n");
         sb.append("* XML-RPC: prolog `<?xml version=\"1.0\"?>` and the empty line before `</methodResponse>` (exact); params vs fault; "
                 + "`faultCode` (exact); value structure.\n");
