@@ -226,10 +226,11 @@ public final class SyncEngine implements AutoCloseable {
       }
       Map<String, String> processed = new LinkedHashMap<>();
       List<SourceRecord<T>> toSend = new ArrayList<>();
+      java.util.Set<String> inBatch = new java.util.HashSet<>();
       for (SourceRecord<T> r : batch.records()) {
         c.pulled++;
         String key = key(flow, r);
-        if (processed.containsKey(key) || store.seen(key)) {
+        if (!inBatch.add(key) || store.seen(key)) {
           c.duplicates++;
           continue;
         }

@@ -82,6 +82,16 @@ class SyncEngineTest {
   }
 
   @Test
+  void aRecordDeliveredTwiceInOneBatchIsAppliedOnce() {
+    source.records.add(FakeSystems.item(3, 1));
+    source.records.add(FakeSystems.item(3, 1));
+    RunReport r = engine.run("items");
+    assertEquals(1, r.applied());
+    assertEquals(1, r.duplicates());
+    assertEquals(1, sink.applications.get("I3"));
+  }
+
+  @Test
   void invalidAndRefusedRecordsAreDeadLetteredWithTheirReasonAndCanBeReplayed() {
     source.records.add(new org.odoobuild.connectors.spi.SourceRecord<>(
         new org.odoobuild.connectors.spi.RecordKey("fake", "bad", "1"),

@@ -1,0 +1,254 @@
+package org.odoobuild.examples.doccontrol;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.h2.jdbcx.JdbcDataSource;
+import org.odoobuild.client.Command;
+import org.odoobuild.client.Domain;
+import org.odoobuild.client.OdooClient;
+import org.odoobuild.client.Query;
+import org.odoobuild.client.Record;
+import org.odoobuild.connectors.capture.ChangeEventSink;
+import org.odoobuild.connectors.capture.EventRule;
+import org.odoobuild.connectors.capture.InMemorySnapshotStore;
+import org.odoobuild.connectors.capture.OdooChange;
+import org.odoobuild.connectors.capture.OdooChangeSource;
+import org.odoobuild.connectors.engine.Flow;
+import org.odoobuild.connectors.engine.RunReport;
+import org.odoobuild.connectors.engine.SyncEngine;
+import org.odoobuild.connectors.spi.EventCatalog;
+import org.odoobuild.connectors.spi.PayloadCodec;
+import org.odoobuild.connectors.spi.RecordKey;
+import org.odoobuild.connectors.spi.SinkResult;
+import org.odoobuild.connectors.spi.SourceBatch;
+import org.odoobuild.connectors.spi.SourceRecord;
+import org.odoobuild.connectors.store.SyncStore;
+import org.odoobuild.connectors.store.SyncStores;
+import org.odoobuild.examples.support.Console;
+import org.odoobuild.examples.support.OdooConnection;
+import org.odoobuild.examples.support.OdooRefs;
+import org.odoobuild.workflow.kit.EventMeta;
+import org.odoobuild.workflow.kit.JdbcInstanceStore;
+import org.odoobuild.workflow.kit.WorkflowEngine;
+import org.odoobuild.workflow.procurement.OdooProcurement;
+import org.odoobuild.workflow.procurement.ReleaseGate;
+
+/**
+ * Document control → procurement. The document control system reports submittal decisions
+ * and drawing revisions; an approved submittal releases (confirms) the purchase order that
+ * waits for it in Odoo, a revision that supersedes the drawing a released order was based on
+ * puts the order on hold, and every order that becomes approved in Odoo is pushed to the
+ * vendors' procurement portal. Run: {@code mvn -B -q -pl examples exec:java}.
+ */
+public final class DocumentControlToProcurement {
+  /** A submittal decision from document control. */
+  public record Decision(String submittal, int revision, String status, String reviewer, String drawing) {}
+
+  /** A drawing revision from document control. */
+  public record DrawingRevision(String drawing, String revision, String supersedes, String note) {}
+
+  /** A purchase order waiting for a submittal. */
+  record Package(String submittal, String vendorRef, String vendorName, boolean vendorInsured, String productCode,
+      String product, double qty, double price) {}
+
+  static final List<Package> PACKAGES = List.of(
+      new Package("05 12 00-001", "DC-STEEL", "Riverside Steel Erectors", true, "STL-W12", "W12x26 beams", 38, 1240.0),
+      new Package("08 44 13-002", "DC-GLAZE", "ClearSpan Curtain Wall", true, "CW-UNIT", "Unitized curtain wall panel", 64, 2150.0),
+      new Package("03 30 00-003", "DC-CONC", "Metro Ready-Mix", true, "CON-4000", "4000 psi ready-mix (CY)", 420, 148.0),
+      new Package("09 21 16-004", "DC-DRYW", "Apex Drywall", false, "GWB-58X", "5/8 Type X gypsum board", 2600, 14.5));
+
+  static final List<Decision> DECISIONS = List.of(
+      new Decision("05 12 00-001", 1, "approved", "K. Osei (SE)", "S-201"),
+      new Decision("08 44 13-002", 2, "approved_as_noted", "M. Laurent (AR)", "A-501"),
+      new Decision("03 30 00-003", 1, "revise_and_resubmit", "K. Osei (SE)", "S-101"),
+      new Decision("09 21 16-004", 1, "approved", "M. Laurent (AR)", "A-610"),
+      new Decision("05 12 00-001", 1, "approved", "K. Osei (SE)", "S-201")); // delivered twice by the webhook retry
+
+  static final List<DrawingRevision> REVISIONS = List.of(
+      new DrawingRevision("S-201", "C", "B", "moment connection at grid C-4 changed"));
+
+  private DocumentControlToProcurement() {}
+
+  /** Runs the integration; prints what it does and a summary. */
+  public static void main(String[] args) throws Exception {
+    run(new Console(System.out));
+  }
+
+  /** Runs with a console (tests read the output). Returns the number of orders released. */
+  public static long run(Console out) throws Exception {
+    Path work = Files.createTempDirectory("doccontrol-example");
+    try (OdooConnection conn = OdooConnection.open(out); SyncStore store = SyncStores.embedded(work.resolve("sync"))) {
+      OdooClient odoo = conn.client();
+
+      out.step("Purchase orders waiting for their submittals (created once, found again on re-runs)");
+      Map<String, Long> poBySubmittal = new LinkedHashMap<>();
+      Map<String, Boolean> insured = new ConcurrentHashMap<>();
+      for (Package p : PACKAGES) {
+        long vendor = OdooRefs.vendor(odoo, p.vendorRef(), p.vendorName());
+        long product = OdooRefs.product(odoo, p.productCode(), p.product(), p.price());
+        String origin = "Submittal " + p.submittal();
+        List<Long> existing = odoo.model("purchase.order").search(Query.where(Domain.where("origin", "=", origin)).limit(1));
+        long po = existing.isEmpty() ? odoo.model("purchase.order").create(Map.of("partner_id", vendor, "origin", origin,
+            "order_line", List.of(Command.create(Map.of("product_id", product, "name", p.product(), "product_qty", p.qty(),
+                "price_unit", p.price()))))) : existing.get(0);
+        poBySubmittal.put(p.submittal(), po);
+        insured.put(p.submittal(), p.vendorInsured());
+        out.info("%s → purchase.order %d for %s (%s)", p.submittal(), po, p.vendorName(),
+            p.vendorInsured() ? "insurance valid" : "insurance EXPIRED");
+      }
+
+      JdbcDataSource wfDb = new JdbcDataSource();
+      wfDb.setURL("jdbc:h2:file:" + work.resolve("workflows").toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
+      List<String> notices = new ArrayList<>();
+      WorkflowEngine<ReleaseGate.State, ReleaseGate.Event, ReleaseGate.Signal> gates = new WorkflowEngine<>(
+          ReleaseGate.definition(new OdooProcurement(odoo, (owner, msg) -> notices.add(owner + ": " + msg))),
+          new JdbcInstanceStore(wfDb), Clock.systemUTC());
+      poBySubmittal.forEach((submittal, po) -> gates.start(submittal, Map.of("po", Long.toString(po), "owner",
+          "buyer@gc.example"), EventMeta.of("doc-control", "linked to submittal", "start-" + submittal)));
+
+      SyncEngine engine = SyncEngine.builder().store(store).workerId("doc-control-example").build();
+      List<String> refusals = new ArrayList<>();
+      engine.register(Flow.builder("submittal-decisions", Decision.class)
+          .source(listSource("doccontrol", DECISIONS, d -> d.submittal() + "@" + d.revision()))
+          .validator(d -> d.status().isBlank() ? List.of("status: missing") : List.of())
+          .sink(batch -> {
+            List<SinkResult> res = new ArrayList<>();
+            for (SourceRecord<Decision> r : batch) {
+              Decision d = r.payload();
+              if (!d.status().startsWith("approved")) {
+                out.info("%s came back %s: its order stays on hold", d.submittal(), d.status());
+                res.add(SinkResult.skipped(d.status()));
+                continue;
+              }
+              try {
+                gates.fire(d.submittal(), ReleaseGate.Event.SUBMITTAL_APPROVED,
+                    new ReleaseGate.Signal(d.submittal(), insured.getOrDefault(d.submittal(), false), d.reviewer()),
+                    EventMeta.of(d.reviewer(), d.status(), r.idempotencyKey()));
+                out.info("%s %s by %s → purchase.order %d released", d.submittal(), d.status(), d.reviewer(),
+                    poBySubmittal.get(d.submittal()));
+                res.add(SinkResult.applied("purchase.order," + poBySubmittal.get(d.submittal())));
+              } catch (RuntimeException e) {
+                refusals.add(d.submittal() + ": " + e.getMessage());
+                res.add(SinkResult.failed(e.getMessage()));
+              }
+            }
+            return res;
+          }).build());
+      engine.register(Flow.builder("drawing-revisions", DrawingRevision.class)
+          .source(listSource("doccontrol", REVISIONS, r -> r.drawing() + "@" + r.revision()))
+          .sink(batch -> {
+            List<SinkResult> res = new ArrayList<>();
+            for (SourceRecord<DrawingRevision> r : batch) {
+              DrawingRevision rev = r.payload();
+              int held = 0;
+              for (Decision d : DECISIONS) {
+                if (d.drawing().equals(rev.drawing()) && gates.state(d.submittal()) == ReleaseGate.State.RELEASED) {
+                  gates.fire(d.submittal(), ReleaseGate.Event.DRAWING_SUPERSEDED,
+                      new ReleaseGate.Signal(rev.drawing() + " rev " + rev.revision(), true, rev.note()),
+                      EventMeta.of("doc-control", "superseded " + rev.supersedes(), r.idempotencyKey() + "/" + d.submittal()));
+                  out.info("%s rev %s supersedes rev %s → purchase.order %d on hold (%s)", rev.drawing(), rev.revision(),
+                      rev.supersedes(), poBySubmittal.get(d.submittal()), rev.note());
+                  held++;
+                }
+              }
+              res.add(held > 0 ? SinkResult.applied("held " + held) : SinkResult.skipped("no released order affected"));
+            }
+            return res;
+          }).build());
+
+      // Odoo as a source: orders that became approved go to the vendors' procurement portal
+      List<String> portal = new ArrayList<>();
+      OdooChangeSource poChanges = OdooChangeSource.builder(odoo, "purchase.order").fields("name", "state", "partner_id",
+          "amount_total", "origin").scope(Domain.where("origin", "=like", "Submittal %")).trackActive(false)
+          .snapshots(new InMemorySnapshotStore()).build();
+      PayloadCodec<OdooChange> inMemory = new PassThroughCodec();
+      engine.register(Flow.builder("portal", inMemory).sink(batch -> {
+        List<SinkResult> res = new ArrayList<>();
+        for (SourceRecord<OdooChange> e : batch) {
+          Map<String, Object> v = e.payload().values();
+          String line = String.format("POST portal/orders %s %s total %.2f (%s)", v.get("name"), vendorName(v),
+              ((Number) v.get("amount_total")).doubleValue(), v.get("origin"));
+          portal.add(line);
+          out.info("%s", line);
+          res.add(SinkResult.applied("portal:" + v.get("name")));
+        }
+        return res;
+      }).build());
+      engine.register(Flow.builder("po-capture", inMemory).source(poChanges).sink(new ChangeEventSink(poChanges.snapshots(),
+          List.of(EventRule.enters("purchase.order", "state", "purchase", EventCatalog.PURCHASE_ORDER_APPROVED)),
+          ev -> engine.accept("portal", ev))).build());
+
+      out.step("Submittal decisions from document control");
+      RunReport decisions = engine.run("submittal-decisions");
+      out.step("Drawing revisions from document control");
+      RunReport drawings = engine.run("drawing-revisions");
+      out.step("Approved purchase orders pushed from Odoo to the procurement portal");
+      engine.run("po-capture");
+      engine.drain("portal");
+
+      out.step("Where things stand in Odoo");
+      long released = 0;
+      for (Map.Entry<String, Long> e : poBySubmittal.entrySet()) {
+        Record po = odoo.model("purchase.order").read(e.getValue(), "name", "state", "notes").orElseThrow();
+        String notes = po.getString("notes").orElse("");
+        if (po.getString("state").orElse("").equals("purchase")) {
+          released++;
+        }
+        out.info("%-13s %s %-9s gate %-17s %s", e.getKey(), po.getString("name").orElse("?"),
+            po.getString("state").orElse("?"), gates.state(e.getKey()), notes.startsWith("[ON HOLD]") ? notes : "");
+      }
+      refusals.forEach(r -> out.info("refused: %s", r));
+      notices.forEach(n -> out.info("notified %s", n));
+      long deadLettered = store.deadLetters("submittal-decisions", 100).size();
+      out.summary("Document control → procurement", decisions.applied() + drawings.applied() + portal.size(),
+          decisions.skipped() + decisions.duplicates() + drawings.skipped(), deadLettered);
+      return released;
+    }
+  }
+
+  private static String vendorName(Map<String, Object> v) {
+    Object p = v.get("partner_id");
+    return p instanceof List<?> l && l.size() == 2 ? String.valueOf(l.get(1)) : String.valueOf(p);
+  }
+
+  /** A source over a fixed list: the cursor is the index; ids come from {@code id}. */
+  static <T> org.odoobuild.connectors.spi.Source<T> listSource(String system, List<T> items,
+      java.util.function.Function<T, String> id) {
+    return (cursor, max) -> {
+      int from = cursor.map(Integer::parseInt).orElse(0);
+      int to = Math.min(items.size(), from + max);
+      List<SourceRecord<T>> out = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        String[] parts = id.apply(items.get(i)).split("@");
+        out.add(new SourceRecord<>(new RecordKey(system, parts[0], parts.length > 1 ? parts[1] : ""),
+            items.get(i) instanceof DrawingRevision ? EventCatalog.DRAWING_SUPERSEDED : EventCatalog.SUBMITTAL_APPROVED,
+            items.get(i), Instant.now(), parts[0], Map.of()));
+      }
+      return new SourceBatch<>(out, Integer.toString(to), to < items.size());
+    };
+  }
+
+  /** Captured changes stay in this process in the example; a codec keeps them by reference. */
+  static final class PassThroughCodec implements PayloadCodec<OdooChange> {
+    private final Map<String, OdooChange> held = new ConcurrentHashMap<>();
+
+    @Override
+    public String encode(OdooChange c) {
+      String k = c.model() + "," + c.id() + "," + c.writeDate();
+      held.put(k, c);
+      return k;
+    }
+
+    @Override
+    public OdooChange decode(String text) {
+      return held.get(text);
+    }
+  }
+}
