@@ -906,7 +906,9 @@ final class Orm {
                     continue;
                 }
                 boolean byXid = spec.endsWith("/id") || spec.endsWith(":id");
-                String fname = byXid ? spec.substring(0, spec.length() - 3) : spec.endsWith(".id") ? spec.substring(0, spec.length() - 3) : spec;
+                String fname = byXid ? spec.substring(0, spec.length() - 3)
+                        : spec.endsWith("/.id") ? spec.substring(0, spec.length() - 4)
+                        : spec.endsWith(".id") ? spec.substring(0, spec.length() - 3) : spec;
                 Schema.Field f = m.field(fname);
                 if (f == null) {
                     messages.add(loadMessage(i, fname, fname, "Unknown field '" + fname + "'"));

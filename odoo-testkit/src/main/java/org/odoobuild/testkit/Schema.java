@@ -424,6 +424,7 @@ final class Schema {
         pol.order = "order_id, sequence, id";
         pol.restrictedGroups = poGroups;
         pol.f("name", "text", "Description", "req").f("sequence", "integer", "Sequence")
+                .f("analytic_distribution", "json", "Analytic Distribution")
                 .m2o("order_id", "purchase.order", "Order Reference", "req").m2o("product_id", "product.product", "Product")
                 .f("product_qty", "float", "Quantity", "req").m2o(uomField, "uom.uom", v19 ? "Unit" : "Unit of Measure")
                 .f("price_unit", "float", "Unit Price", "req").f("price_subtotal", "monetary", "Subtotal", "ro")
