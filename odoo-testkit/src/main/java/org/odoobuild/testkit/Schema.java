@@ -548,6 +548,14 @@ final class Schema {
         Model stage = add("maintenance.stage", "Maintenance Stage", "MaintenanceStage");
         stage.order = "sequence, id";
         stage.f("name", "char", "Name", "req").f("sequence", "integer", "Sequence").f("done", "boolean", "Request Done");
+        Model aal = add("account.analytic.line", "Analytic Line", "AccountAnalyticLine");
+        aal.order = "date desc, id desc";
+        aal.f("name", "char", "Description", "req").f("date", "date", "Date", "req").f("amount", "monetary", "Amount", "req")
+                .f("unit_amount", "float", "Quantity").m2o("account_id", "account.analytic.account", "Project Account", "req")
+                .m2o("product_id", "product.product", "Product").f("ref", "char", "Ref.")
+                .m2o("company_id", "res.company", "Company");
+        magic(aal);
+
         Model mr = add("maintenance.request", "Maintenance Request", "MaintenanceRequest");
         mr.order = "id desc";
         mr.f("name", "char", "Subjects", "req").f("description", "html", "Description")
