@@ -18,7 +18,7 @@ import org.odoobuild.client.internal.ValueEncoder;
  */
 public final class Domain implements ValueEncoder.WireValue {
   private static final Set<String> OPERATORS = Set.of("=", "!=", "<>", "<", "<=", ">", ">=", "in", "not in",
-      "like", "not like", "ilike", "not ilike", "=like", "=ilike", "child_of", "parent_of", "any", "not any");
+      "like", "not like", "ilike", "not ilike", "=like", "=ilike", "=?", "child_of", "parent_of", "any", "not any");
   private static final Domain ALL = new Domain(List.of());
 
   private final List<Object> terms;
@@ -35,6 +35,9 @@ public final class Domain implements ValueEncoder.WireValue {
   /** A single condition {@code [field, operator, value]}. */
   public static Domain where(String field, String operator, Object value) {
     Objects.requireNonNull(field, "field");
+    if (field.isBlank()) {
+      throw new IllegalArgumentException("blank field name in a domain condition");
+    }
     if (!OPERATORS.contains(operator)) {
       throw new IllegalArgumentException("unknown domain operator '" + operator + "' (expected one of " + OPERATORS + ")");
     }
@@ -50,6 +53,10 @@ public final class Domain implements ValueEncoder.WireValue {
    * for well-formedness (operators, arity).
    */
   public static Domain of(List<?> terms) {
+    Objects.requireNonNull(terms, "terms");
+    if (terms.contains(null)) {
+      throw new IllegalArgumentException("malformed domain " + terms + ": null term");
+    }
     List<Object> copy = List.copyOf(terms);
     int n = countTopLevel(copy);
     if (n < 0) {
@@ -137,8 +144,9 @@ public final class Domain implements ValueEncoder.WireValue {
         && leaf.get(1) instanceof String op && OPERATORS.contains(op)) {
       return pos + 1;
     }
-    if (t instanceof List<?> leaf && leaf.size() == 3 && (leaf.get(0).equals(0) || leaf.get(0).equals(1))) {
-      return pos + 1; // TRUE_LEAF / FALSE_LEAF
+    if (t instanceof List<?> leaf && leaf.size() == 3 && leaf.get(0) instanceof Number n
+        && (n.longValue() == 0 || n.longValue() == 1) && "=".equals(leaf.get(1)) && leaf.get(2) instanceof Number) {
+      return pos + 1; // TRUE_LEAF (1, '=', 1) / FALSE_LEAF (0, '=', 1)
     }
     return -1;
   }

@@ -51,7 +51,10 @@ public record LoadResult(List<Long> ids, List<Message> messages, long nextRow) {
     List<Long> ids = new ArrayList<>();
     if (m.get("ids") instanceof List<?> l) {
       for (Object o : l) {
-        ids.add(((Number) o).longValue());
+        if (!(o instanceof Number n)) {
+          throw new OdooValueException("load() returned a non-id in 'ids': " + o);
+        }
+        ids.add(n.longValue());
       }
     }
     List<Message> messages = new ArrayList<>();

@@ -67,11 +67,15 @@ public final class OdooClient implements AutoCloseable {
     Shared(Builder b, OkHttpClient okHttp, boolean ownsHttp) {
       this.okHttp = okHttp;
       this.ownsHttp = ownsHttp;
-      this.http = new HttpSupport(okHttp, b.url, b.maxResponseBytes);
+      this.secret = b.apiKey.isEmpty() ? b.password : b.apiKey;
+      this.http = new HttpSupport(okHttp, b.url, b.maxResponseBytes,
+          java.util.stream.Stream.of(b.password, b.apiKey).filter(x -> !x.isEmpty()).toList());
       this.database = b.database;
       this.login = b.login;
-      this.secret = b.apiKey.isEmpty() ? b.password : b.apiKey;
       this.secretIsApiKey = !b.apiKey.isEmpty();
+      if (b.uid > 0) {
+        this.session = new Session(b.database, b.uid, secret);
+      }
       this.requested = b.protocol;
       this.maxRetries = b.maxRetries;
       this.maxBackoff = b.maxBackoff;
@@ -173,6 +177,22 @@ public final class OdooClient implements AutoCloseable {
     RpcTransport t = rpcTransport();
     List<Object> copy = new ArrayList<>(args);
     return withRetries("", service + "." + method, method.equals("version"), () -> t.service(service, method, copy));
+  }
+
+  /**
+   * Calls a JSON-RPC web route ({@code type='json'} controller), e.g.
+   * {@code webRoute("/web/webclient/version_info", Map.of())}; empty when the route returned
+   * {@code None}. Always sent over JSON-RPC, never re-sent after an ambiguous failure.
+   *
+   * @param path the route, starting with {@code /}
+   * @param params the {@code params} object
+   * @return the route's result
+   */
+  public Optional<Object> webRoute(String path, Map<String, ?> params) {
+    Objects.requireNonNull(path, "path");
+    JsonRpcTransport t = new JsonRpcTransport(shared.http, secrets());
+    Map<String, Object> copy = new java.util.LinkedHashMap<>(params);
+    return withRetries("", path, false, () -> t.route(path, copy));
   }
 
   /**
@@ -296,7 +316,7 @@ public final class OdooClient implements AutoCloseable {
   }
 
   private List<String> secrets() {
-    return shared.secret.isEmpty() ? List.of() : List.of(shared.secret);
+    return List.of(shared.http.secrets());
   }
 
   private RpcTransport chooseTransport() {
@@ -345,18 +365,18 @@ public final class OdooClient implements AutoCloseable {
     return new Session(shared.database, n.longValue(), shared.secret);
   }
 
+  /**
+   * Asks {@code GET /web/version}, then {@code GET /json/version} (API-only gateways often
+   * expose only {@code /json/*}), then the {@code common.version} RPC that every version has
+   * (Odoo 17 answers 404 to both GETs).
+   */
   private ServerVersion detectVersion() {
-    HttpSupport.HttpAnswer a = shared.http.get("/web/version", Protocol.AUTO);
-    if (a.status() == 200 && a.isJson()) {
-      try {
-        if (JsonCodec.read(a.body()) instanceof Map<?, ?> m) {
-          return ServerVersion.of(m);
-        }
-      } catch (java.io.IOException | OdooValueException e) {
-        LOG.debug("unreadable /web/version answer, asking common.version: {}", e.getMessage());
+    for (String path : List.of("/web/version", "/json/version")) {
+      Optional<ServerVersion> v = probeVersion(path);
+      if (v.isPresent()) {
+        return v.get();
       }
     }
-    // Odoo before 19 has no /web/version: ask the RPC service, which every version has
     RpcTransport t = shared.requested == Protocol.XMLRPC ? new XmlRpcTransport(shared.http, secrets())
         : new JsonRpcTransport(shared.http, secrets());
     Object v = t.service("common", "version", List.of()).orElse(Map.of());
@@ -364,6 +384,25 @@ public final class OdooClient implements AutoCloseable {
       throw new OdooValueException("common.version did not return an object: " + v);
     }
     return ServerVersion.of(m);
+  }
+
+  private Optional<ServerVersion> probeVersion(String path) {
+    HttpSupport.HttpAnswer a = shared.http.get(path, Protocol.AUTO);
+    if (a.status() == 429 || a.status() >= 500) {
+      throw shared.http.unexpected(a, Protocol.AUTO, "", "GET " + path);
+    }
+    if (a.status() == 200 && a.isJson()) {
+      try {
+        if (JsonCodec.read(a.body()) instanceof Map<?, ?> m) {
+          return Optional.of(ServerVersion.of(m));
+        }
+      } catch (java.io.IOException | OdooValueException e) {
+        LOG.debug("unreadable {} answer: {}", path, e.getMessage());
+      }
+    } else {
+      LOG.debug("{} answered HTTP {} ({}), trying the next way to ask the version", path, a.status(), a.contentType());
+    }
+    return Optional.empty();
   }
 
   @Override
@@ -389,8 +428,24 @@ public final class OdooClient implements AutoCloseable {
     private ServerVersion version;
     private long maxResponseBytes = 512L * 1024 * 1024;
     private CallListener listener = CallListener.none();
+    private long uid;
 
     private Builder() {}
+
+    /**
+     * The user id, when known in advance: JSON-RPC and XML-RPC then skip
+     * {@code common.authenticate} and send it with the secret on every call.
+     *
+     * @param uid the user id ({@code > 0})
+     * @return this builder
+     */
+    public Builder uid(long uid) {
+      if (uid <= 0) {
+        throw new IllegalArgumentException("uid must be > 0, got " + uid);
+      }
+      this.uid = uid;
+      return this;
+    }
 
     /** The server's base URL, e.g. {@code https://erp.example.com}. */
     public Builder url(String url) {

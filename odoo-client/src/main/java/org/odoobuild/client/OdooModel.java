@@ -361,8 +361,12 @@ public final class OdooModel {
       buffer.addAll(rows);
       offset += rows.size();
       remaining -= rows.size();
-      if (!rows.isEmpty()) {
-        lastId = rows.get(rows.size() - 1).id();
+      if (!rows.isEmpty() && byId) {
+        long last = rows.get(rows.size() - 1).id();
+        if (last <= lastId) {
+          throw new OdooValueException(name + ": paging by id needs increasing ids, got " + last + " after " + lastId);
+        }
+        lastId = last;
       }
       if (rows.size() < size || remaining <= 0) {
         exhausted = true;

@@ -72,7 +72,8 @@ public final class ErrorMapper {
       case 2: {
         // UserError, ValidationError and MissingError share code 2; tell them apart by their text
         String name = faultString.startsWith("Record does not exist or has been deleted.") ? "odoo.exceptions.MissingError"
-            : faultString.startsWith("The operation cannot be completed:") ? "odoo.exceptions.ValidationError"
+            : faultString.startsWith("The operation cannot be completed:")
+                || faultString.startsWith("You cannot create recursive") ? "odoo.exceptions.ValidationError"
             : "odoo.exceptions.UserError";
         return byName(new OdooError(name, faultString, Protocol.XMLRPC, OptionalInt.empty(), fc, Optional.empty(),
             model, method));
@@ -119,14 +120,64 @@ public final class ErrorMapper {
     return cls.contains(".") ? cls : "builtins." + cls;
   }
 
-  /** Removes any occurrence of the secrets from a server text. */
+  /**
+   * Removes the secrets from a text (a server message, an echoed body). A secret of 12 or more
+   * characters is removed wherever it appears; a shorter one (a weak password such as
+   * {@code admin}) only where it stands as a token of its own, so that ordinary words that
+   * contain it ({@code administrator}) stay readable. Its JSON- and XML-escaped forms are
+   * removed too. Secrets shorter than 4 characters cannot be told apart from words and are left.
+   */
   public static String scrub(String text, String... secrets) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
     String out = text;
     for (String s : secrets) {
-      if (s != null && s.length() >= 4) {
-        out = out.replace(s, "***");
+      if (s == null || s.length() < 4) {
+        continue;
+      }
+      for (String form : new String[] {s, jsonEscaped(s), xmlEscaped(s)}) {
+        out = form.length() >= 12 ? out.replace(form, "***") : replaceToken(out, form);
       }
     }
     return out;
+  }
+
+  private static String replaceToken(String text, String token) {
+    StringBuilder sb = null;
+    int from = 0;
+    int at;
+    while ((at = text.indexOf(token, from)) >= 0) {
+      int end = at + token.length();
+      boolean left = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
+      boolean right = end >= text.length() || !Character.isLetterOrDigit(text.charAt(end));
+      if (left && right) {
+        if (sb == null) {
+          sb = new StringBuilder(text.length());
+        }
+        sb.append(text, from, at).append("***");
+      } else {
+        if (sb == null) {
+          sb = new StringBuilder(text.length());
+        }
+        sb.append(text, from, at + 1);
+        end = at + 1;
+      }
+      from = end;
+    }
+    if (sb == null) {
+      return text;
+    }
+    sb.append(text, from, text.length());
+    return sb.toString();
+  }
+
+  private static String jsonEscaped(String s) {
+    String w = JsonCodec.write(s);
+    return w.substring(1, w.length() - 1);
+  }
+
+  private static String xmlEscaped(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -46,12 +46,48 @@ public final class HttpSupport {
   private final OkHttpClient http;
   private final HttpUrl base;
   private final long maxBodyBytes;
+  private final String[] secrets;
 
   /** Creates the support for a base URL. */
   public HttpSupport(OkHttpClient http, HttpUrl base, long maxBodyBytes) {
+    this(http, base, maxBodyBytes, java.util.List.of());
+  }
+
+  /**
+   * Creates the support for a base URL; {@code secrets} are removed from every message this
+   * class builds (bodies of error pages may echo the request).
+   */
+  public HttpSupport(OkHttpClient http, HttpUrl base, long maxBodyBytes, java.util.List<String> secrets) {
     this.http = http;
     this.base = base;
     this.maxBodyBytes = maxBodyBytes;
+    this.secrets = secrets.toArray(String[]::new);
+  }
+
+  /** The secrets to keep out of messages. */
+  public String[] secrets() {
+    return secrets.clone();
+  }
+
+  /** Removes the secrets from a text. */
+  public String scrub(String text) {
+    return ErrorMapper.scrub(text, secrets);
+  }
+
+  /** {@link #transport(Protocol, String, String, Reason, boolean, String, OptionalInt, Throwable)} with the secrets removed. */
+  public OdooTransportException fail(Protocol protocol, String model, String method, Reason reason,
+      boolean maybeProcessed, String message, OptionalInt status, Throwable cause) {
+    return transport(protocol, model, method, reason, maybeProcessed, scrub(message), status, cause);
+  }
+
+  /** {@link #unexpectedStatus(HttpAnswer, Protocol, String, String)} with the secrets removed. */
+  public OdooTransportException unexpected(HttpAnswer a, Protocol protocol, String model, String method) {
+    return unexpectedStatus(a, protocol, model, method, secrets);
+  }
+
+  /** {@link #snippet(HttpAnswer)} with the secrets removed. */
+  public String excerpt(HttpAnswer a) {
+    return scrub(snippet(a));
   }
 
   /** The base URL. */
@@ -94,7 +130,7 @@ public final class HttpSupport {
           throw transport(protocol, model, method, Reason.MALFORMED_RESPONSE, true,
               "response body of " + declared + " bytes exceeds the limit of " + maxBodyBytes, OptionalInt.of(response.code()), null);
         }
-        bytes = rb.bytes();
+        bytes = readBounded(rb, protocol, model, method, response.code());
       }
       String ct = response.header("Content-Type", "");
       Map<String, String> hdrs = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -109,6 +145,27 @@ public final class HttpSupport {
     }
   }
 
+  private byte[] readBounded(ResponseBody rb, Protocol protocol, String model, String method, int status)
+      throws IOException {
+    okio.BufferedSource source = rb.source();
+    okio.Buffer buffer = new okio.Buffer();
+    long total = 0;
+    long n;
+    while ((n = source.read(buffer, 64 * 1024)) != -1) {
+      total += n;
+      if (total > maxBodyBytes) {
+        throw transport(protocol, model, method, Reason.MALFORMED_RESPONSE, true,
+            "response body exceeds the limit of " + maxBodyBytes + " bytes", OptionalInt.of(status), null);
+      }
+    }
+    long declared = rb.contentLength();
+    if (declared >= 0 && total != declared) {
+      throw transport(protocol, model, method, Reason.CONNECTION_BROKEN, true,
+          "response body broken off after " + total + " of " + declared + " bytes", OptionalInt.of(status), null);
+    }
+    return buffer.readByteArray();
+  }
+
   private OdooTransportException fromIo(IOException e, boolean responseStarted, Protocol protocol, String model,
       String method) {
     if (e instanceof UnknownHostException || e instanceof NoRouteToHostException
@@ -119,9 +176,11 @@ public final class HttpSupport {
     }
     if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
       String msg = String.valueOf(e.getMessage());
-      boolean connectPhase = msg.contains("connect");
+      // "connect timed out" / "Connect timed out": the request was not sent
+      boolean connectPhase = !responseStarted && msg.toLowerCase(java.util.Locale.ROOT).contains("connect");
       return transport(protocol, model, method, Reason.TIMEOUT, !connectPhase,
-          "no answer from " + base.host() + ":" + base.port() + " in time (" + msg + ")", OptionalInt.empty(), e);
+          (connectPhase ? "no connection to " : "no answer from ") + base.host() + ":" + base.port()
+              + " in time (" + msg + ")", OptionalInt.empty(), e);
     }
     if (responseStarted) {
       // the server answered but the body broke off (truncated, reset): transient, maybe processed
@@ -142,9 +201,14 @@ public final class HttpSupport {
 
   /** Builds the exception for an HTTP status that is not part of the protocol. */
   public static OdooTransportException unexpectedStatus(HttpAnswer a, Protocol protocol, String model, String method) {
+    return unexpectedStatus(a, protocol, model, method, new String[0]);
+  }
+
+  private static OdooTransportException unexpectedStatus(HttpAnswer a, Protocol protocol, String model, String method,
+      String[] secrets) {
     Reason reason = a.status() == 429 ? Reason.RATE_LIMITED : Reason.HTTP_STATUS;
     Optional<Duration> retryAfter = Optional.ofNullable(a.headers().get("Retry-After")).flatMap(HttpSupport::parseRetryAfter);
-    String message = "HTTP " + a.status() + " from the server or a proxy: " + snippet(a);
+    String message = "HTTP " + a.status() + " from the server or a proxy: " + ErrorMapper.scrub(snippet(a), secrets);
     OdooError error = new OdooError("http." + a.status(), message, protocol, OptionalInt.of(a.status()), OptionalInt.empty(),
         Optional.empty(), model, method);
     // a gateway error may come after the request reached Odoo; 429 and 503 mean it was refused
@@ -152,11 +216,20 @@ public final class HttpSupport {
     return new OdooTransportException(error, reason, maybeProcessed, retryAfter, null);
   }
 
-  private static Optional<Duration> parseRetryAfter(String v) {
+  /** Parses {@code Retry-After}: delta seconds or an HTTP date; empty when unreadable. */
+  static Optional<Duration> parseRetryAfter(String v) {
+    String t = v.trim();
     try {
-      return Optional.of(Duration.ofSeconds(Long.parseLong(v.trim())));
+      long seconds = Long.parseLong(t);
+      return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
     } catch (NumberFormatException e) {
-      return Optional.empty();
+      try {
+        java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(t, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration d = Duration.between(java.time.Instant.now(), at.toInstant());
+        return Optional.of(d.isNegative() ? Duration.ZERO : d);
+      } catch (java.time.format.DateTimeParseException e2) {
+        return Optional.empty();
+      }
     }
   }
 

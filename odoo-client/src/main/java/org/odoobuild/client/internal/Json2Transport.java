@@ -32,6 +32,7 @@ public final class Json2Transport implements RpcTransport {
     }
     this.headers = Map.copyOf(h);
     this.secrets = List.of(apiKey);
+    // the key may only be sent where the client was pointed: never follow redirects (see the builder)
   }
 
   @Override
@@ -65,7 +66,7 @@ public final class Json2Transport implements RpcTransport {
       try {
         return Optional.ofNullable(JsonCodec.read(a.body()));
       } catch (IOException e) {
-        throw HttpSupport.transport(Protocol.JSON2, model, method, Reason.MALFORMED_RESPONSE, true,
+        throw http.fail(Protocol.JSON2, model, method, Reason.MALFORMED_RESPONSE, true,
             "malformed JSON-2 answer: " + e.getMessage(), OptionalInt.of(200), e);
       }
     }
@@ -80,24 +81,26 @@ public final class Json2Transport implements RpcTransport {
         OdooException ex = ErrorMapper.byName(JsonRpcTransport.jsonError(m, Protocol.JSON2, OptionalInt.of(a.status()),
             model, method, secrets));
         if (a.status() == 429 || a.status() == 502 || a.status() == 503 || a.status() == 504) {
-          throw HttpSupport.unexpectedStatus(a, Protocol.JSON2, model, method);
+          throw http.unexpected(a, Protocol.JSON2, model, method);
         }
         throw ex;
       }
     }
-    String text = HttpSupport.snippet(a);
+    String text = http.excerpt(a);
     if (a.status() == 404 && a.contentType().startsWith("text/html")) {
-      throw new OdooNotFoundException(new OdooError("werkzeug.exceptions.NotFound", text, Protocol.JSON2,
-          OptionalInt.of(404), OptionalInt.empty(), Optional.empty(), model, method));
+      // an unknown X-Odoo-Database, or a server without JSON-2 (Odoo before 19)
+      throw new OdooNotFoundException(new OdooError("werkzeug.exceptions.NotFound",
+          "no JSON-2 route for " + model + "/" + method + " (unknown database, or a server older than Odoo 19): " + text,
+          Protocol.JSON2, OptionalInt.of(404), OptionalInt.empty(), Optional.empty(), model, method));
     }
     if (a.status() == 401) {
       throw new OdooAuthenticationException(new OdooError("werkzeug.exceptions.Unauthorized", text, Protocol.JSON2,
           OptionalInt.of(401), OptionalInt.empty(), Optional.empty(), model, method));
     }
     if (a.status() == 200) {
-      throw HttpSupport.transport(Protocol.JSON2, model, method, Reason.MALFORMED_RESPONSE, true,
+      throw http.fail(Protocol.JSON2, model, method, Reason.MALFORMED_RESPONSE, true,
           "expected a JSON answer, got '" + a.contentType() + "': " + text, OptionalInt.of(200), null);
     }
-    throw HttpSupport.unexpectedStatus(a, Protocol.JSON2, model, method);
+    throw http.unexpected(a, Protocol.JSON2, model, method);
   }
 }

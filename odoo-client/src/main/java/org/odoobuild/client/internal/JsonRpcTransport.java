@@ -57,6 +57,25 @@ public final class JsonRpcTransport implements RpcTransport {
     return send(service, method, args, "", method);
   }
 
+  /**
+   * Calls a JSON-RPC web route ({@code type='json'} controller) such as
+   * {@code /web/webclient/version_info}: {@code {"jsonrpc": "2.0", "method": "call", "params": ..., "id": N}}.
+   */
+  public Optional<Object> route(String path, Map<String, Object> params) {
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("a route path starts with '/': " + path);
+    }
+    long id = ids.incrementAndGet();
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("jsonrpc", "2.0");
+    envelope.put("method", "call");
+    envelope.put("params", params);
+    envelope.put("id", id);
+    byte[] body = JsonCodec.write(envelope).getBytes(StandardCharsets.UTF_8);
+    HttpSupport.HttpAnswer a = http.post(path, "application/json", body, HEADERS, Protocol.JSONRPC, "", path);
+    return decode(a, id, "", path);
+  }
+
   /** The positional arguments of {@code execute_kw}: ids first, then the named positional values. */
   static List<Object> positional(Call call) {
     List<Object> out = new ArrayList<>(call.args().size() + 1);
@@ -93,17 +112,26 @@ public final class JsonRpcTransport implements RpcTransport {
   /** Decodes a JSON-RPC answer: the result, empty for {@code None}, or the typed error. */
   Optional<Object> decode(HttpSupport.HttpAnswer a, long expectedId, String model, String method) {
     if (a.status() == 400 && !a.isJson()) {
-      throw new OdooBadRequestException(new OdooError("werkzeug.exceptions.BadRequest", HttpSupport.snippet(a),
+      throw new OdooBadRequestException(new OdooError("werkzeug.exceptions.BadRequest", http.excerpt(a),
           Protocol.JSONRPC, OptionalInt.of(400), OptionalInt.empty(), Optional.empty(), model, method));
     }
     if (a.status() != 200) {
-      throw HttpSupport.unexpectedStatus(a, Protocol.JSONRPC, model, method);
+      throw http.unexpected(a, Protocol.JSONRPC, model, method);
     }
     if (!a.isJson()) {
-      throw HttpSupport.transport(Protocol.JSONRPC, model, method, Reason.MALFORMED_RESPONSE, true,
-          "expected a JSON-RPC answer, got '" + a.contentType() + "': " + HttpSupport.snippet(a), OptionalInt.of(200), null);
+      throw http.fail(Protocol.JSONRPC, model, method, Reason.MALFORMED_RESPONSE, true,
+          "expected a JSON-RPC answer, got '" + a.contentType() + "': " + http.excerpt(a), OptionalInt.of(200), null);
     }
-    return parseEnvelope(a.body(), expectedId, model, method, secrets);
+    try {
+      return parseEnvelope(a.body(), expectedId, model, method, secrets);
+    } catch (org.odoobuild.client.OdooTransportException e) {
+      // parser messages may quote the body: rebuild the message without secrets
+      if (e.reason() == Reason.MALFORMED_RESPONSE) {
+        throw http.fail(Protocol.JSONRPC, model, method, Reason.MALFORMED_RESPONSE, true, e.odooMessage(),
+            OptionalInt.of(200), e.getCause());
+      }
+      throw e;
+    }
   }
 
   /** Parses {@code {"jsonrpc", "id", "result"|"error"}} in one streaming pass. */
@@ -143,9 +171,17 @@ public final class JsonRpcTransport implements RpcTransport {
       throw HttpSupport.transport(Protocol.JSONRPC, model, method, Reason.MALFORMED_RESPONSE, true,
           "malformed JSON-RPC answer: " + e.getMessage(), OptionalInt.of(200), e);
     }
-    if (expectedId >= 0 && id instanceof Number n && n.longValue() != expectedId) {
+    if (expectedId >= 0 && id == null) {
       throw HttpSupport.transport(Protocol.JSONRPC, model, method, Reason.MALFORMED_RESPONSE, true,
-          "JSON-RPC answer id " + n + " does not match request id " + expectedId, OptionalInt.of(200), null);
+          "JSON-RPC answer without an id (request id " + expectedId + ")", OptionalInt.of(200), null);
+    }
+    if (expectedId >= 0 && (!(id instanceof Number n) || n.longValue() != expectedId)) {
+      throw HttpSupport.transport(Protocol.JSONRPC, model, method, Reason.MALFORMED_RESPONSE, true,
+          "JSON-RPC answer id " + id + " does not match request id " + expectedId, OptionalInt.of(200), null);
+    }
+    if (error != null && hasResult) {
+      throw HttpSupport.transport(Protocol.JSONRPC, model, method, Reason.MALFORMED_RESPONSE, true,
+          "JSON-RPC answer with both a result and an error", OptionalInt.of(200), null);
     }
     if (error != null) {
       throw ErrorMapper.byName(jsonError(error, Protocol.JSONRPC, OptionalInt.empty(), model, method, secrets));

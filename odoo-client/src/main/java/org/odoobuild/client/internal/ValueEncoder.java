@@ -50,7 +50,14 @@ public final class ValueEncoder {
     if (v instanceof Optional<?> o) {
       return o.isPresent() ? toWire(o.get()) : Boolean.FALSE;
     }
-    if (v instanceof BigDecimal || v instanceof Float || v instanceof Short || v instanceof Byte) {
+    if (v instanceof Float f) {
+      // the float's own shortest text (0.1f is sent as 0.1, not 0.10000000149011612)
+      return toWire(Double.valueOf(f.toString()));
+    }
+    if (v instanceof Short || v instanceof Byte) {
+      return ((Number) v).intValue();
+    }
+    if (v instanceof BigDecimal) {
       return v;
     }
     if (v instanceof LocalDate d) {
@@ -103,15 +110,28 @@ public final class ValueEncoder {
     throw new IllegalArgumentException("cannot send a " + v.getClass().getName() + " to Odoo");
   }
 
-  /** Formats a double as Python's repr does for ordinary magnitudes (never with an exponent). */
+  /**
+   * Formats a double as Python's {@code repr} does: the shortest text that reads back to the
+   * same double, plain between 1e-4 and 1e16 ({@code 100.0}, {@code 0.001}), else scientific
+   * ({@code 1e-05}, {@code 1.5e+16}).
+   */
   public static String formatDouble(double d) {
     if (Double.isNaN(d) || Double.isInfinite(d)) {
       throw new IllegalArgumentException("Odoo cannot store " + d);
     }
-    if (d == Math.rint(d) && Math.abs(d) < 1e16) {
-      return BigDecimal.valueOf(d).setScale(1).toPlainString();
+    if (d == 0) {
+      return (1 / d < 0) ? "-0.0" : "0.0";
     }
-    String s = BigDecimal.valueOf(d).toPlainString();
-    return s.contains(".") ? s : s + ".0";
+    BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+    double abs = Math.abs(d);
+    if (abs >= 1e-4 && abs < 1e16) {
+      String s = exact.toPlainString();
+      return s.contains(".") ? s : s + ".0";
+    }
+    String digits = exact.unscaledValue().abs().toString();
+    int exponent = digits.length() - 1 - exact.scale();
+    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+    return (d < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+        + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
   }
 }

@@ -33,6 +33,7 @@ public final class XmlRpcCodec {
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     f.setProperty(XMLInputFactory.IS_COALESCING, true);
+    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
     return f;
   }
@@ -167,6 +168,8 @@ public final class XmlRpcCodec {
       } else if (ev == XMLStreamConstants.END_ELEMENT) {
         // <value>text</value> without a type is a string
         return text == null ? "" : text.toString();
+      } else if (ev == XMLStreamConstants.ENTITY_REFERENCE || ev == XMLStreamConstants.DTD) {
+        throw new XmlRpcFormatException("entity references are not allowed in XML-RPC (refused)");
       }
     }
     throw new XmlRpcFormatException("truncated XML-RPC value");
@@ -267,6 +270,9 @@ public final class XmlRpcCodec {
           }
         }
         case XMLStreamConstants.END_DOCUMENT -> throw new XmlRpcFormatException("truncated XML-RPC document");
+        case XMLStreamConstants.DTD -> throw new XmlRpcFormatException("a DOCTYPE is not allowed in XML-RPC (refused)");
+        case XMLStreamConstants.ENTITY_REFERENCE -> throw new XmlRpcFormatException(
+            "entity reference &" + r.getLocalName() + "; is not allowed in XML-RPC (refused)");
         default -> {
           // comments, processing instructions
         }

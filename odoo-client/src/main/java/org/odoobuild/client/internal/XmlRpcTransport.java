@@ -57,17 +57,17 @@ public final class XmlRpcTransport implements RpcTransport {
   /** Decodes an XML-RPC answer: the value, empty for {@code None}, or the typed error. */
   Optional<Object> decode(HttpSupport.HttpAnswer a, String model, String method) {
     if (a.status() != 200) {
-      throw HttpSupport.unexpectedStatus(a, Protocol.XMLRPC, model, method);
+      throw http.unexpected(a, Protocol.XMLRPC, model, method);
     }
     if (!a.isXml()) {
-      throw HttpSupport.transport(Protocol.XMLRPC, model, method, Reason.MALFORMED_RESPONSE, true,
-          "expected an XML-RPC answer, got '" + a.contentType() + "': " + HttpSupport.snippet(a), OptionalInt.of(200), null);
+      throw http.fail(Protocol.XMLRPC, model, method, Reason.MALFORMED_RESPONSE, true,
+          "expected an XML-RPC answer, got '" + a.contentType() + "': " + http.excerpt(a), OptionalInt.of(200), null);
     }
     XmlRpcCodec.Response r;
     try {
       r = XmlRpcCodec.parseResponse(a.body());
     } catch (XmlRpcCodec.XmlRpcFormatException e) {
-      throw HttpSupport.transport(Protocol.XMLRPC, model, method, Reason.MALFORMED_RESPONSE, true,
+      throw http.fail(Protocol.XMLRPC, model, method, Reason.MALFORMED_RESPONSE, true,
           "malformed XML-RPC answer: " + e.getMessage(), OptionalInt.of(200), e);
     }
     if (r.fault()) {
