@@ -162,6 +162,36 @@ class ChangeCaptureTest {
     }
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"19,JSON2", "19,JSONRPC", "19,XMLRPC", "17,JSONRPC", "17,XMLRPC"})
+  void worksOnEveryProtocolAndVersion(int version, Protocol protocol) throws Exception {
+    ManualClock clock = new ManualClock();
+    try (OdooEmulator odooServer = OdooEmulator.builder().version(version).apiKey("k-" + version).clock(clock).build().start();
+        SyncStore store = SyncStores.inMemory()) {
+      for (int i = 0; i < 300; i++) {
+        odooServer.seed("res.partner", Map.of("name", "CDC Partner " + i, "ref", "CDC-" + i));
+      }
+      OdooClient.Builder b = OdooClient.builder().url(odooServer.url().toString()).database(odooServer.database())
+          .protocol(protocol);
+      OdooClient odoo = (protocol == Protocol.JSON2 ? b.apiKey("k-" + version) : b.login("admin", "admin")).build();
+      JdbcDataSource db = new JdbcDataSource();
+      db.setURL("jdbc:h2:mem:snap-" + version + protocol + ";DB_CLOSE_DELAY=-1");
+      SyncEngine e = engine(store, odoo, db, 0);
+      assertTrue(e.run("partner-capture").completed());
+      e.drain("partner-events");
+      assertEquals(300, deliveries.size(), protocol + " on " + version);
+      clock.now = clock.now.plusSeconds(2);
+      odoo.model("res.partner").write(List.of(idOfRef(odooServer, "CDC-7")), Map.of("active", false));
+      odoo.model("res.partner").unlink(List.of(idOfRef(odooServer, "CDC-8")));
+      deliveries.clear();
+      e.run("partner-capture");
+      e.drain("partner-events");
+      assertEquals(2, deliveries.size(), deliveries.keySet().toString());
+      assertTrue(deliveries.keySet().stream().anyMatch(k -> k.endsWith("/ARCHIVED")));
+      assertTrue(deliveries.keySet().stream().anyMatch(k -> k.endsWith("/DELETED")));
+    }
+  }
+
   static long idOfRef(OdooEmulator s, String ref) {
     return s.records("res.partner").stream().filter(p -> ref.equals(p.get("ref"))).mapToLong(p -> ((Number) p.get("id")).longValue())
         .findFirst().orElseThrow();
