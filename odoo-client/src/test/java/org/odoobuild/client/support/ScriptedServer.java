@@ -120,7 +120,14 @@ public final class ScriptedServer implements AutoCloseable {
 
   /** Starts on a free loopback port. */
   public ScriptedServer() throws IOException {
-    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this(0);
+  }
+
+  /** Starts on the given loopback port (0: any free one). */
+  public ScriptedServer(int port) throws IOException {
+    server = new ServerSocket();
+    server.setReuseAddress(true);
+    server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
     pool.execute(this::acceptLoop);
   }
 
