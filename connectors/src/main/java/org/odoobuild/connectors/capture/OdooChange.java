@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param writeDate the record's {@code write_date} (for deletions: when the deletion was noticed)
  * @param values the projected fields now (empty for deletions)
  * @param previous the projected fields at the previous capture (empty when first seen)
+ * @param entity the changed record as a canonical entity, when the source has a mapping for the model
  */
 public record OdooChange(String model, long id, Kind kind, Instant writeDate, Map<String, Object> values,
-    Map<String, Object> previous) {
+    Map<String, Object> previous, java.util.Optional<Object> entity) {
 
   /** The kinds of change. */
   public enum Kind {
@@ -39,6 +40,13 @@ public record OdooChange(String model, long id, Kind kind, Instant writeDate, Ma
     values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
     previous = previous == null ? Map.of()
         : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(previous));
+    entity = entity == null ? java.util.Optional.empty() : entity;
+  }
+
+  /** A change without a canonical entity. */
+  public OdooChange(String model, long id, Kind kind, Instant writeDate, Map<String, Object> values,
+      Map<String, Object> previous) {
+    this(model, id, kind, writeDate, values, previous, java.util.Optional.empty());
   }
 
   /** Whether a field's value differs from the previous capture. */

@@ -50,6 +50,7 @@ public final class OdooChangeSource implements Source<OdooChange> {
   private final SnapshotStore snapshots;
   private final Duration deletionCheckEvery;
   private final Clock clock;
+  private final java.util.function.Function<Record, Optional<?>> canonical;
 
   private OdooChangeSource(Builder b) {
     this.model = b.odoo.model(b.model).withContext(Context.empty().activeTest(false));
@@ -65,6 +66,7 @@ public final class OdooChangeSource implements Source<OdooChange> {
     this.snapshots = b.snapshots;
     this.deletionCheckEvery = b.deletionCheckEvery;
     this.clock = b.clock;
+    this.canonical = b.canonical;
   }
 
   /** A builder for capturing {@code model}. */
@@ -112,7 +114,8 @@ public final class OdooChangeSource implements Source<OdooChange> {
         continue; // captured before (overlap window)
       }
       OdooChange.Kind kind = kind(values, prev);
-      out.add(record(new OdooChange(model.name(), r.id(), kind, instant(wd), values, prev.orElse(Map.of()))));
+      Optional<Object> entity = canonical.apply(r).map(Object.class::cast);
+      out.add(record(new OdooChange(model.name(), r.id(), kind, instant(wd), values, prev.orElse(Map.of()), entity)));
     }
     boolean more = rows.size() >= max;
     if (more) {
@@ -207,6 +210,7 @@ public final class OdooChangeSource implements Source<OdooChange> {
     private Duration deletionCheckEvery = Duration.ofMinutes(15);
     private boolean trackActive = true;
     private Clock clock = Clock.systemUTC();
+    private java.util.function.Function<Record, Optional<?>> canonical = r -> Optional.empty();
 
     private Builder(OdooClient odoo, String model) {
       this.odoo = Objects.requireNonNull(odoo, "odoo");
@@ -252,6 +256,15 @@ public final class OdooChangeSource implements Source<OdooChange> {
     /** The clock (for tests). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Turns each captured row into its canonical entity (e.g. with a canonical-model mapping:
+     * {@code r -> mapping.decode(r, ctx).value()}); empty when the row does not map.
+     */
+    public Builder canonical(java.util.function.Function<Record, Optional<?>> mapper) {
+      this.canonical = Objects.requireNonNull(mapper, "mapper");
       return this;
     }
 

@@ -192,6 +192,26 @@ class ChangeCaptureTest {
     }
   }
 
+  @Test
+  void changesCarryTheCanonicalEntityWhereAMappingExists() throws Exception {
+    try (OdooEmulator odooServer = OdooEmulator.builder().apiKey("map-key").build().start()) {
+      odooServer.seed("res.partner", Map.of("name", "Riverside Steel Erectors", "ref", "CDC-V1", "is_company", true,
+          "supplier_rank", 1, "email", "ap@riverside-steel.example"));
+      OdooClient odoo = OdooClient.builder().url(odooServer.url().toString()).database("construction").apiKey("map-key").build();
+      org.odoobuild.model.odoo.MappingContext ctx = org.odoobuild.model.odoo.MappingContext.live(odoo,
+          new org.odoobuild.model.odoo.InMemoryReferences());
+      org.odoobuild.model.odoo.VendorMapping vendors = new org.odoobuild.model.odoo.VendorMapping();
+      OdooChangeSource source = OdooChangeSource.builder(odoo, "res.partner")
+          .fields(vendors.readFields(ctx).toArray(String[]::new)).scope(Domain.where("ref", "=like", "CDC-%"))
+          .canonical(r -> vendors.decode(r, ctx).value()).build();
+      var batch = source.pull(java.util.Optional.empty(), 10);
+      assertEquals(1, batch.records().size());
+      Object entity = batch.records().get(0).payload().entity().orElseThrow();
+      assertTrue(entity instanceof org.odoobuild.model.procurement.Vendor, entity.getClass().getName());
+      assertEquals("Riverside Steel Erectors", ((org.odoobuild.model.procurement.Vendor) entity).name());
+    }
+  }
+
   static long idOfRef(OdooEmulator s, String ref) {
     return s.records("res.partner").stream().filter(p -> ref.equals(p.get("ref"))).mapToLong(p -> ((Number) p.get("id")).longValue())
         .findFirst().orElseThrow();
