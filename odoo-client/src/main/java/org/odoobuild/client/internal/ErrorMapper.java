@@ -72,8 +72,7 @@ public final class ErrorMapper {
       case 2: {
         // UserError, ValidationError and MissingError share code 2; tell them apart by their text
         String name = faultString.startsWith("Record does not exist or has been deleted.") ? "odoo.exceptions.MissingError"
-            : faultString.startsWith("The operation cannot be completed:")
-                || faultString.startsWith("You cannot create recursive") ? "odoo.exceptions.ValidationError"
+            : faultString.startsWith("The operation cannot be completed:") ? "odoo.exceptions.ValidationError"
             : "odoo.exceptions.UserError";
         return byName(new OdooError(name, faultString, Protocol.XMLRPC, OptionalInt.empty(), fc, Optional.empty(),
             model, method));

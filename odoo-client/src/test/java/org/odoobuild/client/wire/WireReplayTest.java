@@ -374,6 +374,10 @@ class WireReplayTest {
       StubServer.Req sent = mainRequest(f, stub.captured());
       assertRequest(f, sent);
       Class<? extends OdooException> expectedFailure = FAILS.get(f.id());
+      if (f.key().equals("xmlrpc/error-validation-recursive-parent")) {
+        // XML-RPC fault 2 does not name the class: a python-constraint ValidationError reads as a UserError
+        expectedFailure = OdooUserException.class;
+      }
       if (expectedFailure != null) {
         assertNotNull(failure, f.key() + " should fail with " + expectedFailure.getSimpleName() + ", got " + result);
         assertEquals(expectedFailure, failure.getClass(), f.key() + ": " + failure);
