@@ -54,8 +54,10 @@ public final class Domain implements ValueEncoder.WireValue {
    */
   public static Domain of(List<?> terms) {
     Objects.requireNonNull(terms, "terms");
-    if (terms.contains(null)) {
-      throw new IllegalArgumentException("malformed domain " + terms + ": null term");
+    for (Object t : terms) {
+      if (t == null) {
+        throw new IllegalArgumentException("malformed domain " + terms + ": null term");
+      }
     }
     List<Object> copy = List.copyOf(terms);
     int n = countTopLevel(copy);

@@ -112,7 +112,9 @@ public final class Record {
     if (v == null || Boolean.FALSE.equals(v)) {
       return Optional.empty();
     }
-    if (v instanceof List<?> l && l.size() == 2 && l.get(0) instanceof Number id) {
+    if (v instanceof List<?> l && l.size() == 2 && l.get(0) instanceof Number id
+        && (l.get(1) instanceof String || Boolean.FALSE.equals(l.get(1)))) {
+      // the display name may be false for a record without one
       Object name = l.get(1);
       return Optional.of(new Many2one(id.longValue(), name instanceof String s ? s : ""));
     }
