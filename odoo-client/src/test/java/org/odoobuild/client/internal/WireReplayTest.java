@@ -3,7 +3,6 @@ package org.odoobuild.client.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -884,12 +882,4 @@ class WireReplayTest {
     }
   }
 
-  static {
-    assertNotNull(SCENARIOS);
-  }
-
-  @Test
-  void unusedHelpersStayHonest() {
-    assertEquals(List.of(1L, 2L), longs(Arrays.asList(1, 2L)));
-  }
 }

@@ -180,6 +180,30 @@ class RetryTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Write.class)
+  void nonIdempotentCallIsResentAfterARefusal503Or429(Write w) {
+    for (int status : new int[] {503, 429}) {
+      server.reset();
+      server.then(Fixtures.status(status, "text/html", "<h1>refused</h1>", Map.of("Retry-After", "0")));
+      server.otherwise(w == Write.CREATE ? Fixtures.okId(Protocol.JSONRPC, 42) : Fixtures.okTrue(Protocol.JSONRPC));
+      run(client(Protocol.JSONRPC, 2), w);
+      assertEquals(2, server.requests().size(), w + " after " + status);
+    }
+  }
+
+  @Test
+  void versionDetectionIsRetriedOnAGatewayError() {
+    server.then(Fixtures.status(502, "text/html", "<h1>Bad Gateway</h1>", Map.of()));
+    server.otherwise(Fixtures.status(200, "application/json",
+        "{\"version_info\": [19, 0, 0, \"final\", 0, \"e\"], \"version\": \"19.0+e-20251227\"}", Map.of()));
+    OdooClient odoo = OdooClient.builder().url(server.url()).database("construction").apiKey(org.odoobuild.client.support.Wire.API_KEY)
+        .maxBackoff(Duration.ofMillis(10)).build();
+    assertEquals(19, odoo.version().major());
+    assertEquals(Protocol.JSON2, odoo.protocol());
+    assertEquals(List.of("/web/version", "/web/version"), server.requests().stream().map(ScriptedServer.Req::path).toList());
+  }
+
   @Test
   void refusedConnectionIsReportedAsNotProcessed() throws Exception {
     OdooClient odoo = OdooClient.builder().url("http://127.0.0.1:" + ScriptedServer.freePort()).database("d")
