@@ -615,7 +615,12 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     return clock;
   }
 
-  DataSource dataSource() {
+  /**
+   * The store's database, for components that keep their own tables next to the sync state
+   * (e.g. workflow instances: {@code JdbcInstanceStore.in(store)}), so one database and one
+   * backup hold everything.
+   */
+  public DataSource dataSource() {
     return ds;
   }
 

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.h2.jdbcx.JdbcDataSource;
 import org.odoobuild.client.Command;
 import org.odoobuild.client.Domain;
 import org.odoobuild.client.OdooClient;
@@ -104,12 +103,10 @@ public final class DocumentControlToProcurement {
             p.vendorInsured() ? "insurance valid" : "insurance EXPIRED");
       }
 
-      JdbcDataSource wfDb = new JdbcDataSource();
-      wfDb.setURL("jdbc:h2:file:" + work.resolve("workflows").toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
       List<String> notices = new ArrayList<>();
       WorkflowEngine<ReleaseGate.State, ReleaseGate.Event, ReleaseGate.Signal> gates = new WorkflowEngine<>(
           ReleaseGate.definition(new OdooProcurement(odoo, (owner, msg) -> notices.add(owner + ": " + msg))),
-          new JdbcInstanceStore(wfDb), Clock.systemUTC());
+          JdbcInstanceStore.in(store), Clock.systemUTC());
       poBySubmittal.forEach((submittal, po) -> gates.start(submittal, Map.of("po", Long.toString(po), "owner",
           "buyer@gc.example"), EventMeta.of("doc-control", "linked to submittal", "start-" + submittal)));
 

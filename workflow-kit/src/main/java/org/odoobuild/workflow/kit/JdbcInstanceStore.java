@@ -45,6 +45,19 @@ public final class JdbcInstanceStore implements InstanceStore {
     }
   }
 
+  /**
+   * Instances in the database of a connectors {@code SyncStore} (embedded H2 or PostgreSQL), so
+   * workflow state lives, and is backed up, with the sync state.
+   *
+   * @throws IllegalArgumentException when the store is not JDBC-backed
+   */
+  public static JdbcInstanceStore in(org.odoobuild.connectors.store.SyncStore store) {
+    if (store instanceof org.odoobuild.connectors.store.JdbcSyncStore jdbc) {
+      return new JdbcInstanceStore(jdbc.dataSource());
+    }
+    throw new IllegalArgumentException("workflow instances need a JDBC-backed SyncStore, got " + store);
+  }
+
   @Override
   public Optional<Instance> load(String workflow, String id) {
     try (Connection c = ds.getConnection();

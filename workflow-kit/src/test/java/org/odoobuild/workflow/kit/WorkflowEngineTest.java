@@ -50,6 +50,9 @@ class WorkflowEngineTest {
     if (kind.equals("memory")) {
       return new InMemoryInstanceStore();
     }
+    if (kind.equals("sync-store")) {
+      return JdbcInstanceStore.in(org.odoobuild.connectors.store.SyncStores.inMemory());
+    }
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL("jdbc:h2:mem:wf" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     return new JdbcInstanceStore(ds);
@@ -64,7 +67,7 @@ class WorkflowEngineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"memory", "jdbc"})
+  @ValueSource(strings = {"memory", "jdbc", "sync-store"})
   void happyPathWithHistory(String kind) {
     var e = engine(kind);
     e.start("03 30 00-001", Map.of("po", "17"), by("gc", "s0"));
@@ -82,7 +85,7 @@ class WorkflowEngineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"memory", "jdbc"})
+  @ValueSource(strings = {"memory", "jdbc", "sync-store"})
   void illegalAndOutOfOrderEventsAreRefusedClearly(String kind) {
     var e = engine(kind);
     e.start("S-2", Map.of(), by("gc", "s0"));
@@ -103,7 +106,7 @@ class WorkflowEngineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"memory", "jdbc"})
+  @ValueSource(strings = {"memory", "jdbc", "sync-store"})
   void guardRejectionChangesNothing(String kind) {
     var e = engine(kind);
     e.start("S-3", Map.of(), by("gc", "s0"));
@@ -118,7 +121,7 @@ class WorkflowEngineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"memory", "jdbc"})
+  @ValueSource(strings = {"memory", "jdbc", "sync-store"})
   void duplicateEventIdsAreIdempotent(String kind) {
     var e = engine(kind);
     e.start("S-4", Map.of(), by("gc", "s0"));
@@ -132,7 +135,7 @@ class WorkflowEngineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"memory", "jdbc"})
+  @ValueSource(strings = {"memory", "jdbc", "sync-store"})
   void concurrentEventsOnOneInstanceHaveExactlyOneWinner(String kind) throws Exception {
     var e = engine(kind);
     e.start("S-5", Map.of(), by("gc", "s0"));
@@ -186,7 +189,7 @@ class WorkflowEngineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"memory", "jdbc"})
+  @ValueSource(strings = {"memory", "jdbc", "sync-store"})
   void deadlineEscalatesOnceAndReArms(String kind) {
     var e = engine(kind);
     e.start("S-7", Map.of(), by("gc", "s0"));
