@@ -33,6 +33,13 @@ public record Money(@JsonProperty("amount") BigDecimal amount, @JsonProperty("cu
     return new Money(amount, currency);
   }
 
+  /** The sum of the amounts in {@code currency}; amounts in other currencies are left out. */
+  public static Money sumIn(Currency currency, java.util.stream.Stream<Money> amounts) {
+    BigDecimal sum = amounts.filter(m -> m.currency().equals(currency)).map(Money::amount)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    return new Money(sum, currency);
+  }
+
   /** Zero in {@code currency}. */
   public static Money zero(Currency currency) {
     return new Money(BigDecimal.ZERO, currency);

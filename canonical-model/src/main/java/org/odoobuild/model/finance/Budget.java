@@ -37,13 +37,7 @@ public interface Budget extends CanonicalEntity {
 
   /** Sum of the line amounts in the budget currency. */
   default Money total() {
-    BigDecimal sum = BigDecimal.ZERO;
-    for (BudgetLine l : lines()) {
-      if (l.amount().currency().equals(currency())) {
-        sum = sum.add(l.amount().amount());
-      }
-    }
-    return Money.of(sum, currency());
+    return Money.sumIn(currency(), lines().stream().map(l -> l.amount()));
   }
 
   @Override

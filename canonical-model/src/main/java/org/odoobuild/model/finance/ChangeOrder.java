@@ -52,13 +52,7 @@ public interface ChangeOrder extends CanonicalEntity {
 
   /** Net change in the change order currency. */
   default Money total() {
-    BigDecimal sum = BigDecimal.ZERO;
-    for (ChangeOrderLine l : lines()) {
-      if (l.amount().currency().equals(currency())) {
-        sum = sum.add(l.amount().amount());
-      }
-    }
-    return Money.of(sum, currency());
+    return Money.sumIn(currency(), lines().stream().map(l -> l.amount()));
   }
 
   @Override

@@ -51,13 +51,7 @@ public interface VendorBill extends CanonicalEntity {
 
   /** Sum of line subtotals in the bill currency. */
   default Money total() {
-    BigDecimal sum = BigDecimal.ZERO;
-    for (VendorBillLine l : lines()) {
-      if (l.unitPrice().currency().equals(currency())) {
-        sum = sum.add(l.subtotal().amount());
-      }
-    }
-    return Money.of(sum, currency());
+    return Money.sumIn(currency(), lines().stream().map(VendorBillLine::subtotal));
   }
 
   @Override

@@ -54,13 +54,7 @@ public interface PurchaseOrder extends CanonicalEntity {
 
   /** Sum of the line subtotals (lines in another currency are left out). */
   default Money total() {
-    BigDecimal sum = BigDecimal.ZERO;
-    for (PurchaseOrderLine l : lines()) {
-      if (l.unitPrice().currency().equals(currency())) {
-        sum = sum.add(l.subtotal().amount());
-      }
-    }
-    return Money.of(sum, currency());
+    return Money.sumIn(currency(), lines().stream().map(PurchaseOrderLine::subtotal));
   }
 
   /** The line with this number. */

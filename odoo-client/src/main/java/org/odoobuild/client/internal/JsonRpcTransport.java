@@ -38,17 +38,7 @@ public final class JsonRpcTransport implements RpcTransport {
 
   @Override
   public Optional<Object> execute(Session session, String model, Call call, Context context) {
-    List<Object> args = new ArrayList<>(7);
-    args.add(session.database());
-    args.add(session.uid());
-    args.add(session.secret());
-    args.add(model);
-    args.add(call.method());
-    args.add(positional(call));
-    Map<String, Object> kw = kwargs(call, context);
-    if (!kw.isEmpty()) {
-      args.add(kw);
-    }
+    List<Object> args = executeKwArgs(session, model, call, context);
     return send("object", "execute_kw", args, model, call.method());
   }
 
@@ -74,6 +64,22 @@ public final class JsonRpcTransport implements RpcTransport {
     byte[] body = JsonCodec.write(envelope).getBytes(StandardCharsets.UTF_8);
     HttpSupport.HttpAnswer a = http.post(path, "application/json", body, HEADERS, Protocol.JSONRPC, "", path);
     return decode(a, id, "", path);
+  }
+
+  /** The parameters of {@code object.execute_kw}: db, uid, secret, model, method, args[, kwargs]. */
+  static List<Object> executeKwArgs(Session session, String model, Call call, Context context) {
+    List<Object> args = new ArrayList<>(7);
+    args.add(session.database());
+    args.add(session.uid());
+    args.add(session.secret());
+    args.add(model);
+    args.add(call.method());
+    args.add(positional(call));
+    Map<String, Object> kw = kwargs(call, context);
+    if (!kw.isEmpty()) {
+      args.add(kw);
+    }
+    return args;
   }
 
   /** The positional arguments of {@code execute_kw}: ids first, then the named positional values. */

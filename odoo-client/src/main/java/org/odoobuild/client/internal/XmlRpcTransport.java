@@ -1,7 +1,6 @@
 package org.odoobuild.client.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,17 +28,7 @@ public final class XmlRpcTransport implements RpcTransport {
 
   @Override
   public Optional<Object> execute(Session session, String model, Call call, Context context) {
-    List<Object> args = new ArrayList<>(7);
-    args.add(session.database());
-    args.add(session.uid());
-    args.add(session.secret());
-    args.add(model);
-    args.add(call.method());
-    args.add(JsonRpcTransport.positional(call));
-    Map<String, Object> kw = JsonRpcTransport.kwargs(call, context);
-    if (!kw.isEmpty()) {
-      args.add(kw);
-    }
+    List<Object> args = JsonRpcTransport.executeKwArgs(session, model, call, context);
     return send("object", "execute_kw", args, model, call.method());
   }
 
