@@ -16,7 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.odoobuild.connectors.metrics.SyncMetrics;
 import org.odoobuild.connectors.resilience.Resilience;
-import org.odoobuild.connectors.resilience.Transience;
 import org.odoobuild.connectors.spi.EventCatalog;
 import org.odoobuild.connectors.spi.EventType;
 import org.odoobuild.connectors.spi.RecordKey;
@@ -169,8 +168,9 @@ public final class SyncEngine implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(() -> flows.keySet().forEach(f -> {
       try {
         run(f);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // a scheduled task that throws is never run again: keep the schedule alive
         LOG.error("flow {} failed: {}", f, e.toString());
+        metrics.increment("sync.run.failures", 1, Map.of("flow", f));
       }
     }), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -288,7 +288,7 @@ public final class SyncEngine implements AutoCloseable {
       }
       return Optional.of(res);
     } catch (Exception e) {
-      if (Transience.isTransient(e) || e instanceof dev.failsafe.CircuitBreakerOpenException) {
+      if (resilience.config().classifier().isTransient(e)) {
         LOG.warn("flow {}: target unavailable after retries: {}", flow.name(), e.toString());
         return Optional.empty();
       }
@@ -372,7 +372,7 @@ public final class SyncEngine implements AutoCloseable {
             }
           }
           case FAILED -> {
-            boolean transientFailure = res.error().map(Transience::isTransient).orElse(false);
+            boolean transientFailure = res.error().map(resilience.config().classifier()::isTransient).orElse(false);
             if (transientFailure && e.attempts() + 1 < flow.maxDeliveries()) {
               store.fail(e.id(), workerId, res.detail(), clock.instant().plus(backoff(e.attempts())));
             } else {

@@ -615,13 +615,9 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     return clock;
   }
 
-  /**
-   * The store's database, for components that keep their own tables next to the sync state
-   * (e.g. workflow instances: {@code JdbcInstanceStore.in(store)}), so one database and one
-   * backup hold everything.
-   */
-  public DataSource dataSource() {
-    return ds;
+  @Override
+  public Optional<DataSource> database() {
+    return Optional.of(ds);
   }
 
   private Connection connection() throws SQLException {

@@ -276,4 +276,13 @@ public interface SyncStore extends AutoCloseable {
   /** Releases the store's connections (a data source passed in by the caller is left open). */
   @Override
   void close();
+
+  /**
+   * The JDBC database the store keeps its tables in, when it has one, for components that keep
+   * their own tables beside the sync state (workflow instances, change-capture snapshots), so one
+   * database and one backup hold everything. Empty for stores without a JDBC database.
+   */
+  default Optional<javax.sql.DataSource> database() {
+    return Optional.empty();
+  }
 }

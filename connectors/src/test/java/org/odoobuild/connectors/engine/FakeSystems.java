@@ -50,10 +50,10 @@ final class FakeSystems {
     final AtomicInteger calls = new AtomicInteger();
     volatile java.util.function.Predicate<Item> refuse = i -> false;
     volatile int failNextCalls;
-    volatile RuntimeException failure = new RuntimeException("down");
+    volatile Exception failure = new RuntimeException("down");
 
     @Override
-    public List<SinkResult> apply(List<SourceRecord<Item>> batch) {
+    public List<SinkResult> apply(List<SourceRecord<Item>> batch) throws Exception {
       calls.incrementAndGet();
       if (failNextCalls > 0) {
         failNextCalls--;

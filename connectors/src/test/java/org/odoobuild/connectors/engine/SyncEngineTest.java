@@ -37,8 +37,7 @@ class SyncEngineTest {
 
   SyncEngine newEngine(SyncStore s, String worker) {
     SyncEngine e = SyncEngine.builder().store(s).workerId(worker).metrics(metrics)
-        .resilience(Resilience.builder().maxAttempts(3).backoff(Duration.ofMillis(1), Duration.ofMillis(5))
-            .circuitBreaker(1000, 1000, Duration.ofMillis(10)).build())
+        .resilience(Resilience.builder().circuitBreaker(1000, 1000, Duration.ofSeconds(10)).build())
         .build();
     e.register(Flow.builder("items", Item.class).source(source).sink(sink).batchSize(50)
         .validator(i -> i.name().isBlank() ? List.of("name: missing") : List.of()).build());
@@ -123,17 +122,18 @@ class SyncEngineTest {
     for (int i = 0; i < 120; i++) {
       source.records.add(FakeSystems.item(i, 1));
     }
-    sink.failure = new org.odoobuild.client.OdooTransportException(
-        new org.odoobuild.client.OdooError("http.503", "down", org.odoobuild.client.Protocol.JSON2,
-            java.util.OptionalInt.of(503), java.util.OptionalInt.empty(), java.util.Optional.empty(), "m", "load"),
-        org.odoobuild.client.OdooTransportException.Reason.HTTP_STATUS, false, java.util.Optional.empty(), null);
+    sink.failure = new java.io.IOException("target down");
     sink.failNextCalls = 1000;
     RunReport r = engine.run("items");
     assertFalse(r.completed());
     assertEquals(0, r.applied());
     assertTrue(store.cursor("items").isEmpty(), "cursor must not move while the target is down");
 
-    sink.failNextCalls = 2; // a short burst: retried within the policy
+    sink.failNextCalls = 2; // a short burst: the engine never re-sends within a run, each run stops at the failure
+    int calls = sink.calls.get();
+    assertFalse(engine.run("items").completed());
+    assertFalse(engine.run("items").completed());
+    assertEquals(calls + 2, sink.calls.get(), "one send per run while the target fails");
     RunReport r2 = engine.run("items");
     assertTrue(r2.completed());
     assertEquals(120, sink.target.size());
@@ -171,7 +171,6 @@ class SyncEngineTest {
     poisonSink.refuse = it -> false;
     // a sink that throws (not a per-record result) whenever the batch contains item I5
     SyncEngine e2 = SyncEngine.builder().store(store).workerId("w2")
-        .resilience(Resilience.builder().maxAttempts(2).backoff(Duration.ofMillis(1), Duration.ofMillis(2)).build())
         .build();
     e2.register(Flow.builder("poison", Item.class).source(source).batchSize(16).sink(batch -> {
       if (batch.stream().anyMatch(x -> x.payload().id().equals("I5"))) {

@@ -1,15 +1,16 @@
 package org.odoobuild.connectors.resilience;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.CircuitBreakerOpenException;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,76 +18,58 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.odoobuild.client.OdooError;
-import org.odoobuild.client.OdooTransportException;
-import org.odoobuild.client.OdooUserException;
-import org.odoobuild.client.OdooValidationException;
-import org.odoobuild.client.Protocol;
 
 class ResilienceTest {
-  static OdooError error(String name, int status) {
-    return new OdooError(name, "x", Protocol.JSON2, OptionalInt.of(status), OptionalInt.empty(), Optional.empty(),
-        "res.partner", "load");
-  }
-
-  static OdooTransportException http(int status, Optional<Duration> retryAfter) {
-    return new OdooTransportException(error("http." + status, status),
-        status == 429 ? OdooTransportException.Reason.RATE_LIMITED : OdooTransportException.Reason.HTTP_STATUS,
-        false, retryAfter, null);
-  }
-
-  Resilience fast(int attempts) {
-    return Resilience.builder().maxAttempts(attempts).backoff(Duration.ofMillis(1), Duration.ofMillis(20))
-        .circuitBreaker(1000, 1000, Duration.ofSeconds(1)).build();
-  }
 
   @Test
-  void retriesTransientFailuresOnly() throws Exception {
+  void neverRetriesACall() {
     AtomicInteger calls = new AtomicInteger();
-    String ok = fast(5).call("odoo", "default", () -> {
-      if (calls.incrementAndGet() < 4) {
-        throw calls.get() % 2 == 0 ? http(503, Optional.empty()) : new IOException("connection reset");
-      }
-      return "ok";
-    });
-    assertEquals("ok", ok);
-    assertEquals(4, calls.get());
-
-    AtomicInteger userCalls = new AtomicInteger();
-    assertThrows(OdooValidationException.class, () -> fast(5).call("odoo", "default", () -> {
-      userCalls.incrementAndGet();
-      throw new OdooValidationException(error("odoo.exceptions.ValidationError", 422));
+    assertThrows(IOException.class, () -> Resilience.defaults().call("odoo", "default", () -> {
+      calls.incrementAndGet();
+      throw new IOException("connection reset");
     }));
-    assertEquals(1, userCalls.get(), "a validation error is never retried");
-    AtomicInteger plain = new AtomicInteger();
-    assertThrows(OdooUserException.class, () -> fast(5).call("odoo", "default", () -> {
-      plain.incrementAndGet();
-      throw new OdooUserException(error("odoo.exceptions.UserError", 422));
-    }));
-    assertEquals(1, plain.get());
+    assertEquals(1, calls.get(), "retries belong to the client that makes the call");
   }
 
   @Test
-  void honoursRetryAfterUpToTheCap() throws Exception {
-    Resilience r = Resilience.builder().maxAttempts(2).backoff(Duration.ofMillis(1), Duration.ofMillis(300)).build();
-    AtomicInteger calls = new AtomicInteger();
-    long start = System.nanoTime();
-    r.call("odoo", "default", () -> {
-      if (calls.incrementAndGet() == 1) {
-        throw http(429, Optional.of(Duration.ofSeconds(30))); // capped to 300 ms
-      }
-      return 1;
-    });
-    long ms = (System.nanoTime() - start) / 1_000_000;
-    assertTrue(ms >= 250 && ms < 5000, "waited " + ms + " ms");
+  void aBuilderChangedAfterBuildDoesNotChangeTheBuiltInstance() throws Exception {
+    Resilience.Builder b = Resilience.builder().lane("financial", 2).circuitBreaker(3, 5, Duration.ofSeconds(30));
+    Resilience r = b.build();
+    b.lane("documents", 1).circuitBreaker(1, 1, Duration.ofSeconds(1)).rateLimit(1, Duration.ofHours(1))
+        .classifier(t -> true);
+    assertEquals(Map.of("default", 4, "financial", 2), r.lanes());
+    assertEquals(3, r.config().breakerFailures());
+    assertEquals(0, r.config().ratePermits());
+    assertThrows(IllegalArgumentException.class, () -> r.call("odoo", "documents", () -> 1), "a lane added later is not there");
+    assertFalse(r.config().classifier().isTransient(new IllegalStateException("permanent")));
+    assertEquals(1, (int) r.call("odoo", "financial", () -> 1));
   }
 
   @Test
-  void circuitOpensAfterRepeatedTransientFailuresAndClosesAfterTheDelay() throws Exception {
-    Resilience r = Resilience.builder().maxAttempts(1).circuitBreaker(3, 3, Duration.ofMillis(200)).build();
+  void theStandardClassifierKnowsIoSqlAndBreakerFailures() {
+    FailureClassifier c = FailureClassifier.standard();
+    assertTrue(c.isTransient(new IOException("reset")));
+    assertTrue(c.isTransient(new RuntimeException(new SQLException("conflict", "40001"))));
+    assertTrue(c.isTransient(new RuntimeException(new SQLException("deadlock", "40P01"))));
+    assertFalse(c.isTransient(new SQLException("syntax", "42601")));
+    assertFalse(c.isTransient(new IllegalArgumentException("bad record")));
+    FailureClassifier custom = ((FailureClassifier) t -> t instanceof IllegalStateException).orElse(c);
+    assertTrue(custom.isTransient(new IllegalStateException("busy")));
+    assertTrue(custom.isTransient(new IOException("reset")));
+    RuntimeException loop = new RuntimeException("self");
+    Throwable deep = loop;
+    for (int i = 0; i < 10_000; i++) {
+      deep = new RuntimeException(deep);
+    }
+    assertFalse(c.isTransient(deep), "a cause chain is walked to a bound, not to the end");
+  }
+
+  @Test
+  void circuitOpensAfterRepeatedTransientFailures() {
+    Resilience r = Resilience.builder().circuitBreaker(3, 3, Duration.ofMinutes(5)).build();
     for (int i = 0; i < 3; i++) {
-      assertThrows(OdooTransportException.class, () -> r.call("erp-a", "default", () -> {
-        throw http(502, Optional.empty());
+      assertThrows(IOException.class, () -> r.call("erp-a", "default", () -> {
+        throw new IOException("bad gateway");
       }));
     }
     assertEquals(CircuitBreaker.State.OPEN, r.breakerState("erp-a"));
@@ -94,13 +77,22 @@ class ResilienceTest {
     assertThrows(CircuitBreakerOpenException.class, () -> r.call("erp-a", "default", () -> reached.incrementAndGet()));
     assertEquals(0, reached.get(), "an open breaker does not call the endpoint");
     assertEquals(CircuitBreaker.State.CLOSED, r.breakerState("erp-b"), "breakers are per endpoint");
-    Thread.sleep(250);
-    assertEquals(1, r.call("erp-a", "default", () -> 1));
+  }
+
+  @Test
+  void permanentFailuresDoNotOpenTheBreaker() {
+    Resilience r = Resilience.builder().circuitBreaker(2, 2, Duration.ofMinutes(5)).build();
+    for (int i = 0; i < 5; i++) {
+      assertThrows(IllegalArgumentException.class, () -> r.call("erp", "default", () -> {
+        throw new IllegalArgumentException("bad record");
+      }));
+    }
+    assertEquals(CircuitBreaker.State.CLOSED, r.breakerState("erp"));
   }
 
   @Test
   void aSlowLaneCannotTakeTheCapacityOfAnother() throws Exception {
-    Resilience r = Resilience.builder().lane("documents", 1).lane("financial", 2).laneWait(Duration.ofMillis(50)).build();
+    Resilience r = Resilience.builder().lane("documents", 1).lane("financial", 2).laneWait(Duration.ofMillis(200)).build();
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch started = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(3);

@@ -464,7 +464,7 @@ abstract class SyncStoreContract {
   @Test
   void theAuditTableRejectsUpdateAndDelete() throws Exception {
     store.append(AuditEntry.of(T0, "engine", "applied").withEntity("f", "t", "k").withDetail("original"));
-    try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = store.database().orElseThrow().getConnection(); Statement s = c.createStatement()) {
       SQLException upd = assertThrows(SQLException.class,
           () -> s.executeUpdate("UPDATE sync_audit SET detail = 'tampered'"));
       assertTrue(upd.getMessage().contains("append-only"), upd.getMessage());
@@ -510,7 +510,7 @@ abstract class SyncStoreContract {
 
   @Test
   void aNewerSchemaIsRefused() throws Exception {
-    try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = store.database().orElseThrow().getConnection(); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO sync_schema_version (version, applied_at) VALUES (99, 0)");
       if (!c.getAutoCommit()) {
         c.commit();

@@ -14,11 +14,11 @@ import org.odoobuild.client.Domain;
 import org.odoobuild.client.OdooClient;
 import org.odoobuild.client.Query;
 import org.odoobuild.client.Record;
-import org.odoobuild.connectors.capture.ChangeEventSink;
-import org.odoobuild.connectors.capture.EventRule;
-import org.odoobuild.connectors.capture.InMemorySnapshotStore;
-import org.odoobuild.connectors.capture.OdooChange;
-import org.odoobuild.connectors.capture.OdooChangeSource;
+import org.odoobuild.adapters.capture.ChangeEventSink;
+import org.odoobuild.adapters.capture.EventRule;
+import org.odoobuild.adapters.capture.InMemorySnapshotStore;
+import org.odoobuild.adapters.capture.OdooChange;
+import org.odoobuild.adapters.capture.OdooChangeSource;
 import org.odoobuild.connectors.engine.Flow;
 import org.odoobuild.connectors.engine.RunReport;
 import org.odoobuild.connectors.engine.SyncEngine;
@@ -36,7 +36,7 @@ import org.odoobuild.examples.support.OdooRefs;
 import org.odoobuild.workflow.kit.EventMeta;
 import org.odoobuild.workflow.kit.JdbcInstanceStore;
 import org.odoobuild.workflow.kit.WorkflowEngine;
-import org.odoobuild.workflow.procurement.OdooProcurement;
+import org.odoobuild.adapters.procurement.OdooProcurement;
 import org.odoobuild.workflow.procurement.ReleaseGate;
 
 /**

@@ -49,13 +49,11 @@ public final class JdbcInstanceStore implements InstanceStore {
    * Instances in the database of a connectors {@code SyncStore} (embedded H2 or PostgreSQL), so
    * workflow state lives, and is backed up, with the sync state.
    *
-   * @throws IllegalArgumentException when the store is not JDBC-backed
+   * @throws IllegalArgumentException when the store keeps no JDBC database
    */
   public static JdbcInstanceStore in(org.odoobuild.connectors.store.SyncStore store) {
-    if (store instanceof org.odoobuild.connectors.store.JdbcSyncStore jdbc) {
-      return new JdbcInstanceStore(jdbc.dataSource());
-    }
-    throw new IllegalArgumentException("workflow instances need a JDBC-backed SyncStore, got " + store);
+    return new JdbcInstanceStore(store.database()
+        .orElseThrow(() -> new IllegalArgumentException("workflow instances need a JDBC-backed SyncStore, got " + store)));
   }
 
   @Override

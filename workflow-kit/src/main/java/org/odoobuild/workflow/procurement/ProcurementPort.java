@@ -1,7 +1,7 @@
 package org.odoobuild.workflow.procurement;
 
 /**
- * What the release gate does in the ERP. {@link OdooProcurement} implements it with the Odoo
+ * What the release gate does in the ERP. {@code org.odoobuild.adapters.procurement.OdooProcurement} (module odoo-adapters) implements it with the Odoo
  * client; tests use a fake. Every method must be idempotent (a step may run again after a crash).
  */
 public interface ProcurementPort {
