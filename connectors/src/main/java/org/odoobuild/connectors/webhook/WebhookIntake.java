@@ -203,6 +203,17 @@ public final class WebhookIntake implements AutoCloseable {
       int max = verifier.maxBodyBytes();
       String declared = ex.getRequestHeaders().getFirst("Content-Length");
       if (declared != null && tooLong(declared, max)) {
+        // read (and drop) a moderately oversized body first: closing a socket with unread input resets
+        // the connection, and the client would see the reset instead of the 413
+        try (InputStream in = ex.getRequestBody()) {
+          byte[] sink = new byte[64 * 1024];
+          long left = DRAIN_LIMIT;
+          for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
+            left -= n;
+          }
+        } catch (IOException e) {
+          // the client stopped sending: answer anyway
+        }
         reply(ex, 413, error(Reason.TOO_LARGE.code(), "body exceeds the limit of " + max + " bytes"));
         return;
       }
@@ -248,6 +259,9 @@ public final class WebhookIntake implements AutoCloseable {
     n.put("message", message);
     return n;
   }
+
+  /** The most of an oversized body read before answering 413. */
+  private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
 
   private static void reply(HttpExchange ex, int status, JsonNode json) throws IOException {
     byte[] bytes = JSON.writeValueAsBytes(json);
