@@ -32,6 +32,11 @@ public record OdooChange(String model, long id, Kind kind, Instant writeDate, Ma
     DELETED
   }
 
+  /** The JSON codec that stores changes in the engine's outbox and dead letters (without the canonical entity). */
+  public static org.odoobuild.connectors.spi.PayloadCodec<OdooChange> codec() {
+    return ChangeCodec.INSTANCE;
+  }
+
   /** Validates and copies. */
   public OdooChange {
     Objects.requireNonNull(model, "model");

@@ -2,10 +2,12 @@ package org.odoobuild.adapters.sink;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
 import org.odoobuild.adapters.mapping.MappingContext;
 import org.odoobuild.adapters.mapping.OdooMapping;
 import org.odoobuild.adapters.mapping.OdooMappings;
+import org.odoobuild.adapters.upsert.UpsertOutcome;
 import org.odoobuild.adapters.upsert.Upserter;
 import org.odoobuild.client.OdooClient;
 import org.odoobuild.connectors.spi.Sink;
@@ -31,29 +33,42 @@ public final class EntitySink<T extends CanonicalEntity> implements Sink<T> {
   private final OdooMapping<T> mapping;
   private final MappingContext ctx;
   private final Upserter upserter;
+  private final Optional<InMemoryReferences> known;
 
-  private EntitySink(OdooMapping<T> mapping, MappingContext ctx, Upserter upserter) {
+  private EntitySink(OdooMapping<T> mapping, MappingContext ctx, Upserter upserter, Optional<InMemoryReferences> known) {
     this.mapping = Objects.requireNonNull(mapping, "mapping");
     this.ctx = Objects.requireNonNull(ctx, "ctx");
     this.upserter = Objects.requireNonNull(upserter, "upserter");
+    this.known = known;
   }
 
   /** A sink for {@code type} with its standard mapping, field names discovered from the server. */
   public static <T extends CanonicalEntity> EntitySink<T> of(OdooClient odoo, Class<T> type) {
+    return of(odoo, type, new InMemoryReferences());
+  }
+
+  /**
+   * A sink for {@code type} that shares {@code known} references with other sinks and readers:
+   * every record it writes is registered there (canonical reference ↔ Odoo id), so a purchase
+   * order sink finds the vendors a vendor sink wrote, and records read back from Odoo carry
+   * their canonical references again.
+   */
+  public static <T extends CanonicalEntity> EntitySink<T> of(OdooClient odoo, Class<T> type, InMemoryReferences known) {
     OdooMapping<T> mapping = OdooMappings.forType(type)
         .orElseThrow(() -> new IllegalArgumentException("no Odoo mapping for " + type.getSimpleName()
             + "; pass one to EntitySink.of(odoo, mapping, ctx)"));
-    return of(odoo, mapping, MappingContext.live(odoo, new InMemoryReferences()));
+    return new EntitySink<>(mapping, MappingContext.live(odoo, known), Upserter.forClient(odoo, Integer.MAX_VALUE),
+        Optional.of(known));
   }
 
   /** A sink with an explicit mapping and context. */
   public static <T extends CanonicalEntity> EntitySink<T> of(OdooClient odoo, OdooMapping<T> mapping, MappingContext ctx) {
-    return new EntitySink<>(mapping, ctx, Upserter.forClient(odoo, Integer.MAX_VALUE));
+    return new EntitySink<>(mapping, ctx, Upserter.forClient(odoo, Integer.MAX_VALUE), Optional.empty());
   }
 
   /** A sink over any upserter (e.g. one with a fake load function in tests). */
   public static <T extends CanonicalEntity> EntitySink<T> of(Upserter upserter, OdooMapping<T> mapping, MappingContext ctx) {
-    return new EntitySink<>(mapping, ctx, upserter);
+    return new EntitySink<>(mapping, ctx, upserter, Optional.empty());
   }
 
   /** The mapping. */
@@ -64,6 +79,11 @@ public final class EntitySink<T extends CanonicalEntity> implements Sink<T> {
   @Override
   public List<SinkResult> apply(List<SourceRecord<T>> batch) {
     List<T> payloads = batch.stream().map(SourceRecord::payload).toList();
-    return SinkResults.of(mapping.model(), upserter.upsert(mapping, payloads, ctx));
+    List<UpsertOutcome> outcomes = upserter.upsert(mapping, payloads, ctx);
+    known.ifPresent(refs -> outcomes.forEach(o -> o.odooId().ifPresent(id -> {
+      T entity = payloads.get(o.index());
+      refs.record(entity.entityType(), entity.primaryRef(), mapping.model(), id);
+    })));
+    return SinkResults.of(mapping.model(), outcomes);
   }
 }

@@ -70,7 +70,7 @@ class ChangeCaptureTest {
     OdooChangeSource source = OdooChangeSource.builder(odoo, "res.partner").fields("name", "ref")
         .scope(Domain.where("ref", "=like", "CDC-%")).snapshots(snapshots).deletionCheckEvery(Duration.ZERO).build();
     SyncEngine e = SyncEngine.builder().store(store).workerId("cdc").build();
-    PayloadCodec<OdooChange> codec = new ChangeCodec();
+    PayloadCodec<OdooChange> codec = OdooChange.codec();
     e.register(Flow.builder("partner-events", codec).sink(batch -> {
       List<SinkResult> out = new ArrayList<>();
       for (var r : batch) {

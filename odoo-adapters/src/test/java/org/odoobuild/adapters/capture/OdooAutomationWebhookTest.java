@@ -30,7 +30,7 @@ class OdooAutomationWebhookTest {
     try (SyncStore store = SyncStores.inMemory();
         OdooEmulator odooServer = OdooEmulator.builder().apiKey("wh-key").demoData(true).build().start()) {
       SyncEngine engine = SyncEngine.builder().store(store).build();
-      engine.register(Flow.builder("po-events", new ChangeCodec()).sink(batch -> batch.stream().map(r -> {
+      engine.register(Flow.builder("po-events", OdooChange.codec()).sink(batch -> batch.stream().map(r -> {
         portal.add(r.payload().model() + "," + r.payload().id() + " " + r.payload().values().get("state"));
         return SinkResult.applied("portal");
       }).toList()).build());
@@ -60,7 +60,7 @@ class OdooAutomationWebhookTest {
       OdooClient odoo = OdooClient.builder().url(odooServer.url().toString()).database("construction").apiKey("wh-key").build();
       OdooChangeSource poll = OdooChangeSource.builder(odoo, "purchase.order").fields("name", "state").trackActive(false)
           .scope(Domain.where("state", "=", "purchase")).build();
-      engine.register(Flow.builder("po-poll", new ChangeCodec()).source(poll).sink(new ChangeEventSink(poll.snapshots(),
+      engine.register(Flow.builder("po-poll", OdooChange.codec()).source(poll).sink(new ChangeEventSink(poll.snapshots(),
           List.of(EventRule.enters("purchase.order", "state", "purchase",
               org.odoobuild.connectors.spi.EventCatalog.PURCHASE_ORDER_APPROVED)), ev -> engine.accept("po-events", ev)))
           .build());

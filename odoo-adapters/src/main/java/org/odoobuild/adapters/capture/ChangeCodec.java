@@ -9,9 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.odoobuild.connectors.spi.PayloadCodec;
 
-/** JSON codec of {@link OdooChange} for the tests. */
+/** JSON codec of {@link OdooChange} for the durable store ({@link OdooChange#codec()}); the canonical entity is not stored. */
 final class ChangeCodec implements PayloadCodec<OdooChange> {
+  static final ChangeCodec INSTANCE = new ChangeCodec();
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ChangeCodec() {}
 
   @Override
   public String encode(OdooChange c) {
