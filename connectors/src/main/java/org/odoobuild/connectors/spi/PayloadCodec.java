@@ -1,13 +1,10 @@
 package org.odoobuild.connectors.spi;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import org.odoobuild.connectors.internal.Json;
 
 /**
  * Turns payloads into text for the durable store (outbox, dead letters) and back.
@@ -25,9 +22,7 @@ public interface PayloadCodec<T> {
   /** JSON through Jackson, with java.time and Optional support. */
   static <T> PayloadCodec<T> json(Class<T> type) {
     Objects.requireNonNull(type, "type");
-    ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(new Jdk8Module())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    ObjectMapper mapper = Json.MAPPER;
     return new PayloadCodec<>() {
       @Override
       public String encode(T payload) {

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.odoobuild.connectors.internal.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public abstract sealed class JdbcSyncStore implements SyncStore permits EmbeddedSyncStore, PostgresSyncStore {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcSyncStore.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   /** The schema version this code writes and reads. */
   public static final int SCHEMA_VERSION = 1;

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.odoobuild.connectors.internal.Json;
 import org.odoobuild.connectors.store.OutboxEntry;
 import org.odoobuild.connectors.store.SyncStore;
 import org.odoobuild.connectors.webhook.WebhookRejectedException.Reason;
@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookIntake implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookIntake.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private final SyncStore store;
   private final WebhookVerifier verifier;

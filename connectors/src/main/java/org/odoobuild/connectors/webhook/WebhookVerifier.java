@@ -1,10 +1,7 @@
 package org.odoobuild.connectors.webhook;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,6 +23,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.odoobuild.connectors.internal.Json;
 import org.odoobuild.connectors.webhook.WebhookRejectedException.Reason;
 
 /**
@@ -60,10 +58,7 @@ import org.odoobuild.connectors.webhook.WebhookRejectedException.Reason;
  * Thread-safe.
  */
 public final class WebhookVerifier {
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private static final Pattern HEX_64 = Pattern.compile("[0-9a-fA-F]{64}");
   private static final Pattern SPLIT = Pattern.compile("[,\\s]+");
   private static final int SIGNATURE_BYTES = 32;

@@ -7,12 +7,13 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.odoobuild.adapters.internal.Json;
 import org.odoobuild.connectors.spi.PayloadCodec;
 
 /** JSON codec of {@link OdooChange} for the durable store ({@link OdooChange#codec()}); the canonical entity is not stored. */
 final class ChangeCodec implements PayloadCodec<OdooChange> {
   static final ChangeCodec INSTANCE = new ChangeCodec();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private ChangeCodec() {}
 

@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.odoobuild.adapters.internal.Json;
 
 /** Snapshots in a table ({@code sync_snapshot}) of any JDBC database (H2, PostgreSQL). */
 public final class JdbcSnapshotStore implements SnapshotStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private final DataSource ds;
 
   /** Uses the data source and creates the table if absent. */

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.odoobuild.adapters.internal.Json;
 import org.odoobuild.client.internal.ValueEncoder;
 import org.odoobuild.connectors.engine.SyncEngine;
 import org.odoobuild.connectors.spi.EventCatalog;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OdooAutomationWebhook implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OdooAutomationWebhook.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private final SyncEngine engine;
   private final String flow;
   private final byte[] token;

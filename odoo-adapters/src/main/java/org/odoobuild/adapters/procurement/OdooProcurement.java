@@ -1,7 +1,5 @@
 package org.odoobuild.adapters.procurement;
 
-import org.odoobuild.workflow.procurement.ProcurementPort;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -9,6 +7,7 @@ import org.odoobuild.client.Call;
 import org.odoobuild.client.OdooClient;
 import org.odoobuild.client.OdooModel;
 import org.odoobuild.client.Record;
+import org.odoobuild.workflow.procurement.ProcurementPort;
 
 /**
  * {@link ProcurementPort} on Odoo: release is {@code purchase.order.button_confirm}, cancel is

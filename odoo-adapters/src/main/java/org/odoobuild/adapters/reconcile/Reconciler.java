@@ -1,8 +1,5 @@
 package org.odoobuild.adapters.reconcile;
 
-import org.odoobuild.connectors.ops.Drift;
-import org.odoobuild.connectors.ops.ReconciliationReport;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +15,8 @@ import org.odoobuild.client.Many2one;
 import org.odoobuild.client.OdooModel;
 import org.odoobuild.client.Query;
 import org.odoobuild.client.Record;
+import org.odoobuild.connectors.ops.Drift;
+import org.odoobuild.connectors.ops.ReconciliationReport;
 
 /**
  * Compares what a source says with what Odoo has and reports drift (missing, extra,

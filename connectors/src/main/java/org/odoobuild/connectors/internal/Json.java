@@ -1,0 +1,36 @@
+package org.odoobuild.connectors.internal;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one configured Jackson mapper of this module (payloads, headers, webhook bodies):
+ * java.time and Optional support with ISO dates; strict input (duplicate keys, trailing tokens,
+ * nulls for primitives refused); nesting at most {@value #MAX_DEPTH} levels. Thread-safe; never
+ * reconfigured after this class is initialised.
+ */
+public final class Json {
+  /** Deepest nesting accepted when reading. */
+  public static final int MAX_DEPTH = 256;
+  /** The mapper. */
+  public static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .addModule(new Jdk8Module())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
+
+  static {
+    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
+  }
+
+  private Json() {}
+}
