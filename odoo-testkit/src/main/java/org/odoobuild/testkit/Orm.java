@@ -147,6 +147,8 @@ final class Orm {
             case "account.move#action_post":
             case "account.move#button_draft":
             case "account.move#button_cancel":
+            case "stock.backorder.confirmation#process":
+            case "stock.backorder.confirmation#process_cancel_backorder":
             case "maintenance.request#archive_equipment_request":
                 return new Sig(c, false, List.of(), 0, false);
             default:
@@ -371,6 +373,8 @@ final class Orm {
             case "action_create_invoice":
             case "action_archive":
             case "action_unarchive":
+            case "process":
+            case "process_cancel_backorder":
                 return "write";
             case "fields_get":
             case "default_get":
@@ -426,7 +430,7 @@ final class Orm {
             case "create": {
                 Object vl = arg(a, "vals_list");
                 if (vl instanceof Map<?, ?> single) {
-                    int id = createOne(m.name, (Map<String, Object>) single, null, true);
+                    int id = createOne(m.name, contextDefaults(m, (Map<String, Object>) single, ctx), null, true);
                     return proto == Proto.JSON2 ? new ArrayList<>(List.of(id)) : (Object) id;
                 }
                 if (!(vl instanceof List<?> list)) {
@@ -437,7 +441,7 @@ final class Orm {
                     if (!(v instanceof Map<?, ?>)) {
                         throw OdooError.valueError("Invalid vals " + Py.repr(v));
                     }
-                    out.add(createOne(m.name, (Map<String, Object>) v, null, true));
+                    out.add(createOne(m.name, contextDefaults(m, (Map<String, Object>) v, ctx), null, true));
                 }
                 return out;
             }
@@ -510,8 +514,23 @@ final class Orm {
                 return out;
             }
             default:
-                return Actions.run(this, m, method, existing(m, ids));
+                return Actions.run(this, m, method, existing(m, ids), ctx);
         }
+    }
+
+    /** default_get: {@code default_<field>} context keys fill fields the values leave out. */
+    private static Map<String, Object> contextDefaults(Schema.Model m, Map<String, Object> vals, Map<String, Object> ctx) {
+        Map<String, Object> out = null;
+        for (Map.Entry<String, Object> e : ctx.entrySet()) {
+            String k = e.getKey();
+            if (k.startsWith("default_") && m.has(k.substring(8)) && !vals.containsKey(k.substring(8))) {
+                if (out == null) {
+                    out = new LinkedHashMap<>(vals);
+                }
+                out.put(k.substring(8), e.getValue());
+            }
+        }
+        return out == null ? vals : out;
     }
 
     static Object arg(Map<String, Object> a, String k) {
