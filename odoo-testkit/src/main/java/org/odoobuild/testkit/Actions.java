@@ -11,7 +11,7 @@ final class Actions {
     private Actions() {
     }
 
-    static Object run(Orm orm, Schema.Model m, String method, List<Map<String, Object>> rows) {
+    static Object run(Orm orm, Schema.Model m, String method, List<Map<String, Object>> rows, Map<String, Object> ctx) {
         Store s = orm.store;
         switch (m.name + "#" + method) {
             case "purchase.order#button_confirm":
@@ -25,6 +25,16 @@ final class Actions {
                 }
                 return true;
             case "purchase.order#button_cancel":
+                // purchase_stock/models/purchase_order.py button_cancel runs before purchase's bill check
+                for (Map<String, Object> po : rows) {
+                    boolean received = s.lines(po, "purchase.order.line", "order_id").stream().anyMatch(l -> s.table("stock.move").values().stream()
+                            .anyMatch(mv -> l.get("id").equals(mv.get("purchase_line_id")) && "done".equals(mv.get("state"))));
+                    if (received) {
+                        throw OdooError.userError(s.version >= 19
+                                ? "Unable to cancel purchase order(s): " + s.displayName("purchase.order", po) + " since they have receipts that are already done."
+                                : "Unable to cancel purchase order " + po.get("name") + " as some receptions have already been done.");
+                    }
+                }
                 for (Map<String, Object> po : rows) {
                     for (Integer bill : s.billIds(po)) {
                         Map<String, Object> b = s.row("account.move", bill);
@@ -68,61 +78,20 @@ final class Actions {
                 }
                 return true;
             case "stock.picking#button_validate":
-                for (Map<String, Object> p : rows) {
-                    if ("done".equals(p.get("state")) || "cancel".equals(p.get("state"))) {
-                        continue;
-                    }
-                    List<Integer> moves = s.idsWhere("stock.move", "picking_id", p.get("id"));
-                    boolean any = false;
-                    for (Integer mv : moves) {
-                        any |= Py.toDouble(s.row("stock.move", mv).get("quantity")) > 0;
-                    }
-                    for (Integer mv : moves) {
-                        Map<String, Object> row = s.row("stock.move", mv);
-                        Map<String, Object> vals = new LinkedHashMap<>();
-                        if (!any) {
-                            vals.put("quantity", Py.toDouble(row.get("product_uom_qty")));
-                        }
-                        vals.put("state", "done");
-                        s.update("stock.move", row, vals);
-                    }
-                    s.update("stock.picking", p, Map.of("state", "done", "date_done", s.now()));
-                }
-                return true;
+                return Stock.validate(orm, rows, ctx);
+            case "stock.backorder.confirmation#process":
+                return Stock.process(orm, rows, ctx, false);
+            case "stock.backorder.confirmation#process_cancel_backorder":
+                return Stock.process(orm, rows, ctx, true);
             case "account.move#action_post":
-                for (Map<String, Object> mv : rows) {
-                    if (!"draft".equals(mv.get("state"))) {
-                        continue;
-                    }
-                    if (s.idsWhere("account.move.line", "move_id", mv.get("id")).isEmpty() && !"entry".equals(mv.get("move_type"))) {
-                        throw OdooError.userError("You need to add a line before posting.");
-                    }
-                    Map<String, Object> vals = new LinkedHashMap<>();
-                    vals.put("state", "posted");
-                    Object name = mv.get("name");
-                    if (name == null || "/".equals(name)) {
-                        String date = String.valueOf(mv.getOrDefault("invoice_date", s.today()));
-                        String prefix = "in_invoice".equals(mv.get("move_type")) ? "BILL" : "in_refund".equals(mv.get("move_type")) ? "RBILL"
-                                : "out_invoice".equals(mv.get("move_type")) ? "INV" : "MISC";
-                        String seq = prefix + "/" + date.substring(0, 4) + "/" + date.substring(5, 7);
-                        vals.put("name", String.format("%s/%04d", seq, s.nextSequence(seq)));
-                    }
-                    if (mv.get("invoice_date") == null && !"entry".equals(mv.get("move_type"))) {
-                        vals.put("invoice_date", s.today());
-                    }
-                    s.update("account.move", mv, vals);
-                }
+                Accounting.post(orm, rows);
                 return false;
             case "account.move#button_draft":
-                for (Map<String, Object> mv : rows) {
-                    s.update("account.move", mv, Map.of("state", "draft"));
-                }
-                return false;
+                Accounting.resetToDraft(orm, rows);
+                return Py.NONE;
             case "account.move#button_cancel":
-                for (Map<String, Object> mv : rows) {
-                    s.update("account.move", mv, Map.of("state", "cancel"));
-                }
-                return false;
+                Accounting.cancel(orm, rows);
+                return Py.NONE;
             case "maintenance.request#archive_equipment_request":
                 for (Map<String, Object> r : rows) {
                     s.update("maintenance.request", r, Map.of("active", false));
@@ -133,39 +102,62 @@ final class Actions {
         }
     }
 
+    /**
+     * purchase_stock/models/purchase_order.py _create_picking and purchase_order_line.py _prepare_stock_moves: one
+     * incoming picking per confirmed order with goods, one move per goods line; the moves are confirmed and, coming
+     * from a vendor location, reserved in full (quantity = demand), so the receipt is "assigned" (Ready).
+     */
     private static void createReceipt(Orm orm, Map<String, Object> po) {
         Store s = orm.store;
         List<Map<String, Object>> lines = s.lines(po, "purchase.order.line", "order_id");
-        List<Object> moves = new ArrayList<>();
-        for (Map<String, Object> l : lines) {
-            Object pid = l.get("product_id");
-            Map<String, Object> prod = pid instanceof Integer i ? s.row("product.product", i) : null;
-            if (prod == null || "service".equals(prod.get("type"))) {
-                continue;
-            }
-            Map<String, Object> mv = new LinkedHashMap<>();
-            mv.put("product_id", pid);
-            mv.put("product_uom_qty", Py.toDouble(l.get("product_qty")));
-            mv.put("quantity", 0.0);
-            Object uom = l.get(s.version >= 19 ? "product_uom_id" : "product_uom");
-            mv.put("product_uom", uom != null ? uom : prod.get("uom_id"));
-            mv.put("purchase_line_id", l.get("id"));
-            mv.put("state", "assigned");
-            mv.put("reference", po.get("name"));
-            moves.add(new ArrayList<>(List.of(0, 0, mv)));
-        }
-        if (moves.isEmpty()) {
+        if (lines.stream().noneMatch(l -> s.isGoods(l.get("product_id")))) {
             return;
         }
+        Object typeId = po.get("picking_type_id") != null ? po.get("picking_type_id") : Stock.incomingType(s);
+        Map<String, Object> type = typeId instanceof Integer t ? s.row("stock.picking.type", t) : null;
         Map<String, Object> vals = new LinkedHashMap<>();
+        vals.put("picking_type_id", typeId);
         vals.put("partner_id", po.get("partner_id"));
         vals.put("origin", po.get("name"));
-        vals.put("picking_type_code", "incoming");
-        vals.put("purchase_id", po.get("id"));
-        vals.put("state", "assigned");
-        vals.put("scheduled_date", po.get("date_planned") != null ? po.get("date_planned") : s.now());
-        vals.put("move_ids", moves);
-        orm.createOne("stock.picking", vals, null, false);
+        vals.put("scheduled_date", po.get("date_planned") != null ? po.get("date_planned") : po.get("date_order"));
+        if (type != null) {
+            vals.put("location_id", type.get("default_location_src_id"));
+            vals.put("location_dest_id", type.get("default_location_dest_id"));
+        }
+        vals.put("company_id", po.get("company_id"));
+        vals.put("state", "draft");
+        int picking = orm.createOne("stock.picking", vals, null, false);
+        int seq = 0;
+        for (Map<String, Object> l : lines) {
+            Object pid = l.get("product_id");
+            if (!s.isGoods(pid)) {
+                continue;
+            }
+            Map<String, Object> prod = s.row("product.product", (Integer) pid);
+            Map<String, Object> mv = new LinkedHashMap<>();
+            if (s.version < 19) {
+                mv.put("name", s.displayName("product.product", prod));
+            }
+            mv.put("product_id", pid);
+            mv.put("product_uom_qty", Py.toDouble(l.get("product_qty")));
+            Object uom = l.get(s.version >= 19 ? "product_uom_id" : "product_uom");
+            mv.put("product_uom", uom != null ? uom : prod.get("uom_id"));
+            mv.put("date", l.get("date_planned") != null ? l.get("date_planned") : s.now());
+            mv.put("location_id", vals.get("location_id"));
+            mv.put("location_dest_id", vals.get("location_dest_id"));
+            mv.put("picking_id", picking);
+            mv.put("picking_type_id", typeId);
+            mv.put("purchase_line_id", l.get("id"));
+            mv.put("origin", po.get("name"));
+            mv.put("price_unit", Py.toDouble(l.get("price_unit")));
+            mv.put("company_id", po.get("company_id"));
+            mv.put("sequence", seq += 5);
+            mv.put("state", "assigned");
+            mv.put("quantity", Py.toDouble(l.get("product_qty")));
+            mv.put("picked", false);
+            orm.createOne("stock.move", mv, null, false);
+        }
+        s.update("stock.picking", s.row("stock.picking", picking), Map.of("state", "assigned"));
     }
 
     private static Object createBill(Orm orm, List<Map<String, Object>> pos) {
@@ -188,6 +180,9 @@ final class Actions {
                 v.put("price_unit", l.get("price_unit"));
                 Object taxes = l.get(s.version >= 19 ? "tax_ids" : "taxes_id");
                 v.put("tax_ids", taxes == null ? new ArrayList<>() : new ArrayList<>((List<?>) taxes));
+                if (l.get("analytic_distribution") != null) {
+                    v.put("analytic_distribution", l.get("analytic_distribution"));
+                }
                 v.put("purchase_line_id", l.get("id"));
                 v.put("product_uom_id", l.get(s.version >= 19 ? "product_uom_id" : "product_uom"));
                 lines.add(new ArrayList<>(List.of(0, 0, v)));
@@ -199,6 +194,10 @@ final class Actions {
             vals.put("move_type", "in_invoice");
             vals.put("partner_id", po.get("partner_id"));
             vals.put("invoice_origin", po.get("name"));
+            // purchase.order._prepare_invoice: ref = vendor reference
+            if (po.get("partner_ref") instanceof String r && !r.isEmpty()) {
+                vals.put("ref", r);
+            }
             vals.put("currency_id", po.get("currency_id"));
             vals.put("invoice_line_ids", lines);
             bills.add(orm.createOne("account.move", vals, null, false));

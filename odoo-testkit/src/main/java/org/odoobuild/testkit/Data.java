@@ -79,7 +79,48 @@ final class Data {
         put(orm, "maintenance.equipment.category", 3, "name", "Printers");
         put(orm, "maintenance.equipment.category", 4, "name", "Monitors");
         put(orm, "maintenance.equipment.category", 5, "name", "Phones");
+        // stock (addons/stock/data/stock_data.xml): vendor/customer locations, the main stock, receipts and deliveries
+        put(orm, "stock.location", 1, "name", "Physical Locations", "complete_name", "Physical Locations", "usage", "view");
+        put(orm, "stock.location", 2, "name", "Partners", "complete_name", "Partners", "usage", "view");
+        put(orm, "stock.location", 4, "name", "Vendors", "complete_name", "Partners/Vendors", "location_id", 2, "usage", "supplier");
+        put(orm, "stock.location", 5, "name", "Customers", "complete_name", "Partners/Customers", "location_id", 2, "usage", "customer");
+        put(orm, "stock.location", 7, "name", "WH", "complete_name", "WH", "location_id", 1, "usage", "view", "company_id", 1);
+        put(orm, "stock.location", 8, "name", "Stock", "complete_name", "WH/Stock", "location_id", 7, "usage", "internal", "company_id", 1);
+        put(orm, "stock.picking.type", 1, "name", "Receipts", "code", "incoming", "sequence_code", "IN", "sequence", 1,
+                "default_location_src_id", 4, "default_location_dest_id", 8, "create_backorder", "ask", "company_id", 1);
+        put(orm, "stock.picking.type", 2, "name", "Delivery Orders", "code", "outgoing", "sequence_code", "OUT", "sequence", 5,
+                "default_location_src_id", 8, "default_location_dest_id", 5, "create_backorder", "ask", "company_id", 1);
+        orm.registerXmlId("stock.stock_location_suppliers", "stock.location", 4);
+        orm.registerXmlId("stock.stock_location_customers", "stock.location", 5);
+        orm.registerXmlId("stock.stock_location_stock", "stock.location", 8);
+        orm.registerXmlId("stock.picking_type_in", "stock.picking.type", 1);
+        orm.registerXmlId("stock.picking_type_out", "stock.picking.type", 2);
+        // mail (addons/mail/data/mail_activity_type_data.xml)
+        String[][] types = {
+            {"1", "Email", "mail_activity_data_email", "default"}, {"2", "Call", "mail_activity_data_call", "phonecall"},
+            {"3", "Meeting", "mail_activity_data_meeting", "default"}, {"4", "To-Do", "mail_activity_data_todo", "default"},
+            {"5", "Document", "mail_activity_data_upload_document", "upload_file"},
+        };
+        for (String[] t : types) {
+            put(orm, "mail.activity.type", Integer.parseInt(t[0]), "name", t[1], "category", t[3], "sequence", Integer.parseInt(t[0]) * 3);
+            orm.registerXmlId("mail." + t[2], "mail.activity.type", Integer.parseInt(t[0]));
+        }
+        irModels(orm);
         irModelFields(orm);
+    }
+
+    /** One ir.model row per emulated model, with the {@code <module>.model_<name>} external ids of the main ones. */
+    static void irModels(Orm orm) {
+        int id = 1;
+        for (Schema.Model m : orm.schema.all()) {
+            put(orm, "ir.model", id, "name", m.description, "model", m.name, "transient", m.name.startsWith("stock.backorder.confirmation"));
+            String module = m.name.startsWith("purchase.") ? "purchase" : m.name.startsWith("stock.") ? "stock"
+                    : m.name.startsWith("account.analytic.") ? "analytic" : m.name.startsWith("account.") ? "account"
+                    : m.name.startsWith("maintenance.") ? "maintenance" : m.name.startsWith("project.") ? "project"
+                    : m.name.startsWith("mail.") ? "mail" : m.name.startsWith("uom.") ? "uom" : m.name.startsWith("product.") ? "product" : "base";
+            orm.registerXmlId(module + ".model_" + m.name.replace('.', '_'), "ir.model", id);
+            id++;
+        }
     }
 
     private static Object[] concat(Object[] a, Object[] b) {
@@ -116,7 +157,8 @@ final class Data {
             {"write_uid", "many2one", "Last Updated by", "res.users", "0", "1", "1"},
             {"write_date", "datetime", "Last Updated on", "", "0", "1", "1"},
         };
-        List<String> others = Schema.genericModelNames();
+        List<String> others = new ArrayList<>(Schema.genericModelNames());
+        others.removeIf(n -> s.schema.model(n) != null && others.indexOf(n) > 1);
         int round = 0;
         while (rows.size() < 2400) {
             for (String model : others.subList(2, others.size())) {
@@ -261,7 +303,7 @@ final class Data {
             Map<String, Object> po = orm.store.row("purchase.order", id);
             String st = (String) o[1];
             if (st.equals("purchase")) {
-                Actions.run(orm, orm.schema.model("purchase.order"), "button_confirm", List.of(po));
+                Actions.run(orm, orm.schema.model("purchase.order"), "button_confirm", List.of(po), Map.of());
             } else {
                 po.put("state", st);
             }

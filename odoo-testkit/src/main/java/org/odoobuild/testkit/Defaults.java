@@ -51,6 +51,9 @@ final class Defaults {
                 v.putIfAbsent("currency_id", 1);
                 v.putIfAbsent("company_id", 1);
                 v.putIfAbsent("user_id", s.currentUid);
+                if (!v.containsKey("picking_type_id")) {
+                    v.put("picking_type_id", Stock.incomingType(s));
+                }
                 break;
             case "purchase.order.line": {
                 Object pid = v.get("product_id");
@@ -74,26 +77,87 @@ final class Defaults {
                 v.putIfAbsent("date_planned", po != null && po.get("date_planned") != null ? po.get("date_planned") : s.now());
                 break;
             }
-            case "stock.picking":
-                if (!Py.truthy(v.get("name"))) {
-                    String code = String.valueOf(v.getOrDefault("picking_type_code", "incoming"));
-                    String prefix = code.equals("outgoing") ? "WH/OUT/" : code.equals("internal") ? "WH/INT/" : "WH/IN/";
+            case "stock.picking": {
+                // picking_type_code is related to the operation type; the type gives the name prefix and locations
+                Object code = v.remove("picking_type_code");
+                if (!v.containsKey("picking_type_id") && code != null) {
+                    for (Map<String, Object> t : s.table("stock.picking.type").values()) {
+                        if (code.equals(t.get("code"))) {
+                            v.put("picking_type_id", t.get("id"));
+                            break;
+                        }
+                    }
+                }
+                Map<String, Object> type = Py.isInt(v.get("picking_type_id")) ? s.row("stock.picking.type", Py.toInt(v.get("picking_type_id"))) : null;
+                if (!Py.truthy(v.get("name")) || "/".equals(v.get("name"))) {
+                    String prefix = "WH/" + (type == null ? "IN" : type.get("sequence_code")) + "/";
                     v.put("name", String.format("%s%05d", prefix, s.nextSequence(prefix)));
                 }
-                v.putIfAbsent("picking_type_code", "incoming");
+                if (type != null) {
+                    v.putIfAbsent("location_id", type.get("default_location_src_id"));
+                    v.putIfAbsent("location_dest_id", type.get("default_location_dest_id"));
+                }
                 v.putIfAbsent("state", "draft");
                 v.putIfAbsent("priority", "0");
                 v.putIfAbsent("scheduled_date", s.now());
                 v.putIfAbsent("company_id", 1);
                 break;
+            }
             case "stock.move": {
                 v.putIfAbsent("state", "draft");
                 v.putIfAbsent("date", s.now());
                 v.putIfAbsent("quantity", 0.0);
+                v.putIfAbsent("picked", false);
+                v.putIfAbsent("sequence", 10);
+                v.putIfAbsent("company_id", 1);
                 Object pid = v.get("product_id");
                 Map<String, Object> prod = Py.isInt(pid) ? s.row("product.product", Py.toInt(pid)) : null;
                 if (prod != null) {
                     v.putIfAbsent("product_uom", prod.get("uom_id"));
+                }
+                // a move in a transfer takes its locations and operation type (17: stock.picking.create, 19: computed)
+                Map<String, Object> picking = Py.isInt(v.get("picking_id")) ? s.row("stock.picking", Py.toInt(v.get("picking_id"))) : null;
+                if (picking != null) {
+                    for (String k : List.of("location_id", "location_dest_id", "picking_type_id")) {
+                        if (picking.get(k) != null) {
+                            v.putIfAbsent(k, picking.get(k));
+                        }
+                    }
+                }
+                break;
+            }
+            case "stock.backorder.confirmation":
+                // default_get: one line per transfer, to be backordered
+                if (v.get("pick_ids") instanceof List<?> cmds && !v.containsKey("backorder_confirmation_line_ids")) {
+                    List<Object> lines = new ArrayList<>();
+                    for (Object id : x2manyIds(cmds)) {
+                        lines.add(new ArrayList<>(List.of(0, 0, new LinkedHashMap<>(Map.of("picking_id", id, "to_backorder", true)))));
+                    }
+                    v.put("backorder_confirmation_line_ids", lines);
+                }
+                break;
+            case "mail.activity": {
+                v.putIfAbsent("user_id", s.currentUid);
+                v.putIfAbsent("date_deadline", activityToday(s));
+                v.putIfAbsent("automated", false);
+                if (!v.containsKey("activity_type_id")) {
+                    Integer todo = orm.resolveXmlId("mail.mail_activity_data_todo", "mail.activity.type");
+                    if (todo != null) {
+                        v.put("activity_type_id", todo);
+                    }
+                }
+                Object type = v.get("activity_type_id");
+                if (!v.containsKey("summary") && Py.isInt(type)) {
+                    Object summary = s.related("mail.activity.type", Py.toInt(type), "summary");
+                    if (summary != null) {
+                        v.put("summary", summary);
+                    }
+                }
+                // res_name is the document's display name: a missing document raises MissingError
+                Object model = s.related("ir.model", Py.isInt(v.get("res_model_id")) ? Py.toInt(v.get("res_model_id")) : null, "model");
+                if (model instanceof String mn && s.schema.model(mn) != null && Py.isInt(v.get("res_id"))
+                        && s.row(mn, Py.toInt(v.get("res_id"))) == null) {
+                    throw OdooError.missing(mn, List.of(Py.toInt(v.get("res_id"))), s.currentUid);
                 }
                 break;
             }
@@ -174,6 +238,33 @@ final class Defaults {
                 break;
             default:
                 break;
+        }
+    }
+
+    private static List<Object> x2manyIds(List<?> cmds) {
+        List<Object> ids = new ArrayList<>();
+        for (Object c : cmds) {
+            if (Py.isInt(c)) {
+                ids.add(c);
+            } else if (c instanceof List<?> cmd && !cmd.isEmpty() && Py.isInt(cmd.get(0))) {
+                int op = Py.toInt(cmd.get(0));
+                if (op == 4 && cmd.size() > 1) {
+                    ids.add(cmd.get(1));
+                } else if (op == 6 && cmd.size() > 2 && cmd.get(2) instanceof List<?> l) {
+                    ids.addAll(l);
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** fields.Date.context_today: today in the user's time zone. */
+    private static String activityToday(Store s) {
+        Object tz = s.related("res.users", s.currentUid, "tz");
+        try {
+            return java.time.LocalDate.now(s.clock.withZone(tz instanceof String z ? java.time.ZoneId.of(z) : java.time.ZoneOffset.UTC)).toString();
+        } catch (RuntimeException e) {
+            return s.today();
         }
     }
 

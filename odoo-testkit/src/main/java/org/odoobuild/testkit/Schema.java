@@ -367,6 +367,10 @@ final class Schema {
                 .f("credit", "monetary", "Credit", "ro", "nostore").f("active", "boolean", "Active")
                 .m2o("company_id", "res.company", "Company").m2o("currency_id", "res.currency", "Currency", "ro");
         magic(aa);
+        // analytic: balance = sum of the lines' amounts, debit/credit their negative/positive parts
+        aa.compute("balance", (s, r) -> s.analyticSum(r, 0));
+        aa.compute("debit", (s, r) -> s.analyticSum(r, -1));
+        aa.compute("credit", (s, r) -> s.analyticSum(r, 1));
         aa.displayName = (s, r) -> {
             String n = r.get("name") instanceof String x ? x : "";
             return r.get("code") instanceof String c && !c.isEmpty() ? "[" + c + "] " + n : n;
@@ -399,7 +403,8 @@ final class Schema {
                 .f("date_order", "datetime", "Order Deadline", "req").f("date_approve", "datetime", "Confirmation Date", "ro")
                 .f("date_planned", "datetime", "Expected Arrival").m2o("user_id", "res.users", "Buyer")
                 .m2o("company_id", "res.company", "Company", "req").f("notes", "html", "Terms and Conditions")
-                .m2m("picking_ids", "stock.picking", "Receptions", "ro").f("picking_count", "integer", "Incoming Shipment count", "ro")
+                .m2m("picking_ids", "stock.picking", "Receptions", "ro").f("incoming_picking_count", "integer", "Incoming Shipment count", "ro")
+                .m2o("picking_type_id", "stock.picking.type", "Deliver To", "req")
                 .m2m("invoice_ids", "account.move", "Bills", "ro").f("invoice_count", "integer", "Bill Count", "ro")
                 .f("invoice_status", "selection", "Billing Status", "ro", "sel", sel("no", "Nothing to Bill", "to invoice", "Waiting Bills", "invoiced", "Fully Billed"))
                 .m2o(v19 ? "project_id" : "project_id", "project.project", "Project");
@@ -414,8 +419,9 @@ final class Schema {
                 .mapToDouble(l -> Py.toDouble(s.value("purchase.order.line", l, "price_tax"))).sum()));
         po.compute("amount_total", (s, r) -> Store.round2(Py.toDouble(s.value("purchase.order", r, "amount_untaxed"))
                 + Py.toDouble(s.value("purchase.order", r, "amount_tax"))));
-        po.compute("picking_ids", (s, r) -> s.idsWhere("stock.picking", "purchase_id", r.get("id")));
-        po.compute("picking_count", (s, r) -> s.idsWhere("stock.picking", "purchase_id", r.get("id")).size());
+        // purchase_stock: picking_ids = order_line.move_ids.picking_id (backorders included)
+        po.compute("picking_ids", (s, r) -> s.pickingsOf(r));
+        po.compute("incoming_picking_count", (s, r) -> s.pickingsOf(r).size());
         po.compute("invoice_ids", (s, r) -> s.billIds(r));
         po.compute("invoice_count", (s, r) -> s.billIds(r).size());
         po.compute("invoice_status", (s, r) -> s.invoiceStatus(r));
@@ -432,7 +438,11 @@ final class Schema {
                 .m2m(taxField, "account.tax", "Taxes").f("date_planned", "datetime", "Expected Arrival")
                 .f("qty_received", "float", "Received Qty").f("qty_invoiced", "float", "Billed Qty", "ro")
                 .m2o("partner_id", "res.partner", "Partner", "ro").m2o("currency_id", "res.currency", "Currency", "ro")
-                .f("state", "selection", "Status", "ro", "sel", po.field("state").selection.stream().flatMap(List::stream).toArray(String[]::new));
+                .f("state", "selection", "Status", "ro", "sel", po.field("state").selection.stream().flatMap(List::stream).toArray(String[]::new))
+                .f("qty_to_invoice", "float", "To Invoice Quantity", "ro")
+                .f("qty_received_method", "selection", "Received Qty Method", "ro", "sel", sel("manual", "Manual", "stock_moves", "Stock Moves"))
+                .o2m("move_ids", "stock.move", "purchase_line_id", "Reservation", "ro")
+                .o2m("invoice_lines", "account.move.line", "purchase_line_id", "Bill Lines", "ro");
         magic(pol);
         pol.compute("price_subtotal", (s, r) -> Store.round2(Py.toDouble(r.get("product_qty")) * Py.toDouble(r.get("price_unit"))));
         pol.compute("price_tax", (s, r) -> s.taxAmount(r.get(taxField), Py.toDouble(s.value("purchase.order.line", r, "price_subtotal"))));
@@ -440,32 +450,86 @@ final class Schema {
                 + Py.toDouble(s.value("purchase.order.line", r, "price_tax"))));
         pol.compute("qty_received", (s, r) -> s.qtyReceived(r));
         pol.compute("qty_invoiced", (s, r) -> s.qtyInvoiced(r));
+        pol.compute("qty_to_invoice", (s, r) -> s.qtyToInvoice(r));
+        pol.compute("qty_received_method", (s, r) -> s.isGoods(r.get("product_id")) ? "stock_moves" : "manual");
         pol.compute("partner_id", (s, r) -> s.related("purchase.order", r.get("order_id"), "partner_id"));
         pol.compute("currency_id", (s, r) -> s.related("purchase.order", r.get("order_id"), "currency_id"));
         pol.compute("state", (s, r) -> s.related("purchase.order", r.get("order_id"), "state"));
+
+        // addons/stock/models/stock_location.py, stock_picking.py (picking types), stock_move.py
+        Model loc = add("stock.location", "Inventory Locations", "StockLocation");
+        loc.order = "complete_name, id";
+        loc.f("name", "char", "Location Name", "req").f("complete_name", "char", "Full Location Name", "ro")
+                .m2o("location_id", "stock.location", "Parent Location")
+                .f("usage", "selection", "Location Type", "req", "sel", sel("supplier", "Vendor Location", "view", "View", "internal",
+                        "Internal Location", "customer", "Customer Location", "inventory", "Inventory Loss", "production", "Production",
+                        "transit", "Transit Location"))
+                .f("active", "boolean", "Active").m2o("company_id", "res.company", "Company");
+        loc.displayName = (s, r) -> r.get("complete_name") instanceof String c ? c : r.get("name") instanceof String n ? n : "";
+        Model pt = add("stock.picking.type", "Picking Type", "StockPickingType");
+        pt.order = "sequence, id";
+        pt.f("name", "char", "Operation Type", "req")
+                .f("code", "selection", "Type of Operation", "req", "sel", sel("incoming", "Receipt", "outgoing", "Delivery", "internal", "Internal Transfer"))
+                .f("sequence_code", "char", "Sequence Prefix", "req").f("sequence", "integer", "Sequence")
+                .m2o("default_location_src_id", "stock.location", "Default Source Location")
+                .m2o("default_location_dest_id", "stock.location", "Default Destination Location")
+                .f("create_backorder", "selection", "Create Backorder", "req", "sel", sel("ask", "Ask", "always", "Always", "never", "Never"))
+                .f("active", "boolean", "Active").m2o("company_id", "res.company", "Company");
+        // "<warehouse>: <name>"; the main warehouse is named after the company
+        pt.displayName = (s, r) -> {
+            Map<String, Object> c = s.row("res.company", 1);
+            return (c == null ? "" : c.get("name") + ": ") + r.get("name");
+        };
 
         Model pick = add("stock.picking", "Transfer", v19 ? "StockPicking" : "Picking");
         pick.order = "priority desc, scheduled_date asc, id desc";
         pick.restrictedGroups = "\t- Inventory/User";
         pick.f("name", "char", "Reference").f("priority", "selection", "Priority", "sel", sel("0", "Normal", "1", "Urgent"))
                 .f("origin", "char", "Source Document").m2o("partner_id", "res.partner", "Contact")
+                .m2o("picking_type_id", "stock.picking.type", "Operation Type", "req")
                 .f("picking_type_code", "selection", "Type of Operation", "ro", "sel", sel("incoming", "Receipt", "outgoing", "Delivery", "internal", "Internal Transfer"))
+                .m2o("location_id", "stock.location", "Source Location").m2o("location_dest_id", "stock.location", "Destination Location")
                 .f("state", "selection", "Status", "ro", "sel", sel("draft", "Draft", "waiting", "Waiting Another Operation", "confirmed", "Waiting",
                         "assigned", "Ready", "done", "Done", "cancel", "Cancelled"))
                 .f("scheduled_date", "datetime", "Scheduled Date", "req").f("date_done", "datetime", "Date of Transfer", "ro")
-                .o2m("move_ids", "stock.move", "picking_id", "Stock Moves").m2o("purchase_id", "purchase.order", "Purchase Orders", "ro")
+                .o2m("move_ids", "stock.move", "picking_id", "Stock Moves")
+                .m2o("backorder_id", "stock.picking", "Back Order of").o2m("backorder_ids", "stock.picking", "backorder_id", "Back Orders")
+                .m2o("purchase_id", "purchase.order", "Purchase Orders", "ro")
                 .m2o("company_id", "res.company", "Company", "ro");
         magic(pick);
+        pick.compute("picking_type_code", (s, r) -> s.related("stock.picking.type", r.get("picking_type_id"), "code"));
+        pick.compute("purchase_id", (s, r) -> s.purchaseOfPicking(r));
         Model mv = add("stock.move", "Stock Move", "StockMove");
+        mv.order = "sequence, id";
         mv.restrictedGroups = "\t- Inventory/User";
-        mv.f("reference", "char", "Reference", "ro").m2o("product_id", "product.product", "Product", "req")
+        if (!v19) {
+            mv.f("name", "char", "Description", "req"); // removed in 19.0
+        }
+        mv.f("reference", "char", "Reference", "ro").f("sequence", "integer", "Sequence").m2o("product_id", "product.product", "Product", "req")
                 .f("product_uom_qty", "float", "Demand", "req").f("quantity", "float", "Quantity")
+                .f("picked", "boolean", "Picked")
                 .m2o("product_uom", "uom.uom", "Unit", "req").m2o("picking_id", "stock.picking", "Transfer")
+                .m2o("picking_type_id", "stock.picking.type", "Operation Type")
+                .m2o("location_id", "stock.location", "Source Location").m2o("location_dest_id", "stock.location",
+                        v19 ? "Intermediate Location" : "Destination Location")
+                .f("origin", "char", "Source Document").f("price_unit", "float", "Unit Price")
                 .m2o("purchase_line_id", "purchase.order.line", "Purchase Order Line")
-                .f("state", "selection", "Status", "ro", "sel", sel("draft", "New", "waiting", "Waiting Another Move", "confirmed", "Waiting Availability",
+                .f("state", "selection", "Status", "ro", "sel", sel("draft", "New", "waiting", "Waiting Another Move", "confirmed", v19 ? "Waiting" : "Waiting Availability",
                         "partially_available", "Partially Available", "assigned", "Available", "done", "Done", "cancel", "Cancelled"))
-                .f("date", "datetime", "Date Scheduled", "req");
+                .f("date", "datetime", "Date Scheduled", "req").m2o("company_id", "res.company", "Company");
         magic(mv);
+        mv.compute("reference", (s, r) -> r.get("picking_id") instanceof Integer pk && s.row("stock.picking", pk) != null
+                ? s.row("stock.picking", pk).get("name") : v19 ? null : r.get("name"));
+
+        // addons/stock/wizard/stock_backorder_confirmation.py
+        Model bc = add("stock.backorder.confirmation", "Backorder Confirmation", "StockBackorderConfirmation");
+        bc.restrictedGroups = "\t- Inventory/User";
+        bc.m2m("pick_ids", "stock.picking", "Pick").f("show_transfers", "boolean", "Show Transfers")
+                .o2m("backorder_confirmation_line_ids", "stock.backorder.confirmation.line", "backorder_confirmation_id", "Backorder Confirmation Lines");
+        Model bcl = add("stock.backorder.confirmation.line", "Backorder Confirmation Line", "StockBackorderConfirmationLine");
+        bcl.restrictedGroups = bc.restrictedGroups;
+        bcl.m2o("backorder_confirmation_id", "stock.backorder.confirmation", "Immediate Transfer").m2o("picking_id", "stock.picking", "Transfer")
+                .f("to_backorder", "boolean", "To Backorder");
         mv.displayName = (s, r) -> {
             Object pid = r.get("product_id");
             return pid instanceof Integer i ? s.displayName("product.product", s.row("product.product", i)) : "";
@@ -512,8 +576,16 @@ final class Schema {
                 .f("price_unit", "float", "Unit Price").f("price_subtotal", "monetary", "Subtotal", "ro")
                 .f("price_total", "monetary", "Total", "ro").m2m("tax_ids", "account.tax", "Taxes")
                 .m2o("purchase_line_id", "purchase.order.line", "Purchase Order Line")
-                .m2o("product_uom_id", "uom.uom", "Unit");
+                .m2o("product_uom_id", "uom.uom", "Unit").f("analytic_distribution", "json", "Analytic Distribution")
+                .o2m("analytic_line_ids", "account.analytic.line", "move_line_id", "Analytic lines")
+                .m2o("partner_id", "res.partner", "Partner", "ro").f("date", "date", "Date", "ro")
+                .f("parent_state", "selection", "Status", "ro", "sel", sel("draft", "Draft", "posted", "Posted", "cancel", "Cancelled"))
+                .f("balance", "monetary", "Balance", "ro");
         magic(aml);
+        aml.compute("partner_id", (s, r) -> s.related("account.move", r.get("move_id"), "partner_id"));
+        aml.compute("date", (s, r) -> s.related("account.move", r.get("move_id"), "date"));
+        aml.compute("parent_state", (s, r) -> s.related("account.move", r.get("move_id"), "state"));
+        aml.compute("balance", (s, r) -> s.balance(r));
         aml.compute("price_subtotal", (s, r) -> Store.round2(Py.toDouble(r.get("quantity")) * Py.toDouble(r.get("price_unit"))));
         aml.compute("price_total", (s, r) -> {
             double sub = Py.toDouble(s.value("account.move.line", r, "price_subtotal"));
@@ -551,9 +623,18 @@ final class Schema {
         Model aal = add("account.analytic.line", "Analytic Line", "AccountAnalyticLine");
         aal.order = "date desc, id desc";
         aal.f("name", "char", "Description", "req").f("date", "date", "Date", "req").f("amount", "monetary", "Amount", "req")
-                .f("unit_amount", "float", "Quantity").m2o("account_id", "account.analytic.account", "Project Account", "req")
-                .m2o("product_id", "product.product", "Product").f("ref", "char", "Ref.")
-                .m2o("company_id", "res.company", "Company");
+                .f("unit_amount", "float", "Quantity").m2o("account_id", "account.analytic.account", v19 ? "Project Account" : "Analytic Account");
+        aal.field("account_id").required = !v19;
+        if (v19) {
+            // one column per analytic plan besides the project plan (account.analytic.plan _column_name: x_plan<id>_id)
+            aal.m2o("x_plan2_id", "account.analytic.account", "Departments").m2o("x_plan3_id", "account.analytic.account", "Internal");
+        }
+        aal.m2o("product_id", "product.product", "Product").f("ref", "char", "Ref.")
+                .m2o("partner_id", "res.partner", "Partner").m2o("product_uom_id", "uom.uom", "Unit")
+                .m2o("move_line_id", "account.move.line", "Journal Item")
+                .f("category", "selection", "Category", "sel", sel("invoice", "Customer Invoice", "vendor_bill", "Vendor Bill", "other", "Miscellaneous",
+                        "manual", "Manual"))
+                .m2o("user_id", "res.users", "User").m2o("company_id", "res.company", "Company");
         magic(aal);
 
         Model mr = add("maintenance.request", "Maintenance Request", "MaintenanceRequest");
@@ -590,20 +671,49 @@ final class Schema {
                 .f("res_id", "many2one_reference", "Record ID").f("noupdate", "boolean", "Non Updatable");
         imd.compute("complete_name", (s, r) -> r.get("module") + "." + r.get("name"));
         imd.displayName = (s, r) -> r.get("module") + "." + r.get("name");
+
+        Model im = add("ir.model", "Models", "IrModel");
+        im.order = "model";
+        im.f("name", "char", "Model Description", "req").f("model", "char", "Model", "req").f("transient", "boolean", "Transient Model");
+
+        // addons/mail/models/mail_activity_type.py, mail_activity.py
+        Model at = add("mail.activity.type", "Activity Type", "MailActivityType");
+        at.order = "sequence, id";
+        at.f("name", "char", "Name", "req").f("summary", "char", "Default Summary").f("sequence", "integer", "Sequence")
+                .f("active", "boolean", "Active").f("delay_count", "integer", "Schedule")
+                .f("category", "selection", "Action", "sel", sel("default", "None", "upload_file", "Upload Document", "phonecall", "Phonecall"))
+                .f("res_model", "char", "Model");
+        Model ma = add("mail.activity", "Activity", "MailActivity");
+        ma.order = "date_deadline ASC, id ASC";
+        ma.f("res_model_id", "many2one", "Document Model", "req", "rel", "ir.model")
+                .f("res_model", "char", "Related Document Model", "ro")
+                .f("res_id", "many2one_reference", "Related Document ID", "req")
+                .f("res_name", "char", "Document Name", "ro")
+                .m2o("activity_type_id", "mail.activity.type", "Activity Type")
+                .f("summary", "char", "Summary").f("note", "html", "Note")
+                .f("date_deadline", "date", "Due Date", "req").f("automated", "boolean", "Automated activity", "ro")
+                .m2o("user_id", "res.users", "Assigned to", "req")
+                .f("state", "selection", "State", "ro", "sel", sel("overdue", "Overdue", "today", "Today", "planned", "Planned"));
+        magic(ma);
+        ma.displayName = (s, r) -> r.get("summary") instanceof String x && !x.isEmpty() ? x
+                : String.valueOf(s.related("mail.activity.type", r.get("activity_type_id"), "name"));
+        ma.compute("res_model", (s, r) -> s.related("ir.model", r.get("res_model_id"), "model"));
+        ma.compute("res_name", (s, r) -> s.resName(r));
+        ma.compute("state", (s, r) -> s.activityState(r));
     }
 
     /** All field names, used to fill {@code ir.model.fields}. */
     static List<String> genericModelNames() {
-        return Arrays.asList("base", "_unknown", "ir.model", "ir.model.inherit", "ir.model.constraint", "ir.model.relation",
+        return Arrays.asList("base", "_unknown", "ir.model.inherit", "ir.model.constraint", "ir.model.relation",
                 "ir.model.access", "ir.rule", "ir.sequence", "ir.sequence.date_range", "ir.ui.menu", "ir.ui.view", "ir.actions.actions",
                 "ir.actions.act_window", "ir.actions.act_url", "ir.actions.server", "ir.actions.report", "ir.actions.client",
                 "ir.cron", "ir.cron.trigger", "ir.config_parameter", "ir.attachment", "ir.default", "ir.exports", "ir.filters",
                 "ir.logging", "ir.mail_server", "ir.property", "ir.translation", "ir.asset", "ir.profile", "res.bank",
                 "res.partner.bank", "res.lang", "res.partner.industry", "res.partner.title", "res.config.settings", "mail.message",
-                "mail.followers", "mail.activity", "mail.activity.type", "mail.template", "mail.mail", "mail.alias", "mail.thread",
+                "mail.followers", "mail.template", "mail.mail", "mail.alias", "mail.thread",
                 "iap.account", "account.account", "account.journal", "account.payment", "account.bank.statement", "account.fiscal.position",
-                "stock.location", "stock.warehouse", "stock.picking.type", "stock.quant", "stock.lot", "stock.rule", "stock.route",
-                "project.task", "project.task.type", "project.tags", "account.analytic.line", "hr.employee", "hr.department", "hr.job",
+                "stock.warehouse", "stock.quant", "stock.lot", "stock.rule", "stock.route",
+                "project.task", "project.task.type", "project.tags", "hr.employee", "hr.department", "hr.job",
                 "product.template", "product.attribute", "product.pricelist", "product.supplierinfo", "resource.calendar", "resource.resource",
                 "maintenance.team", "purchase.bill.line.match", "uom.category", "utm.campaign", "utm.medium", "utm.source");
     }

@@ -221,13 +221,21 @@ final class Store {
         return q + (stored == null ? 0.0 : Py.toDouble(stored));
     }
 
+    /**
+     * purchase.order.line._compute_qty_invoiced (addons/purchase/models/purchase_order_line.py): bill lines of every
+     * bill that is not cancelled (drafts count), credit notes subtracted.
+     */
     double qtyInvoiced(Map<String, Object> line) {
         double q = 0;
         for (Map<String, Object> l : tables.get("account.move.line").values()) {
             if (line.get("id").equals(l.get("purchase_line_id"))) {
                 Map<String, Object> mv = row("account.move", (Integer) l.get("move_id"));
                 if (mv != null && !"cancel".equals(mv.get("state"))) {
-                    q += Py.toDouble(l.get("quantity"));
+                    if ("in_invoice".equals(mv.get("move_type"))) {
+                        q += Py.toDouble(l.get("quantity"));
+                    } else if ("in_refund".equals(mv.get("move_type"))) {
+                        q -= Py.toDouble(l.get("quantity"));
+                    }
                 }
             }
         }
@@ -245,32 +253,117 @@ final class Store {
         return new ArrayList<>(out);
     }
 
+    /** Goods (stock moves, received quantities): 17 "consu"/"product", 19 "consu"; services and combos are not. */
+    boolean isGoods(Object productId) {
+        Map<String, Object> prod = productId instanceof Integer pid ? row("product.product", pid) : null;
+        return prod != null && ("consu".equals(prod.get("type")) || "product".equals(prod.get("type")));
+    }
+
+    /**
+     * purchase.order.line._compute_qty_invoiced (qty_to_invoice): confirmed orders only; ordered minus billed for
+     * products billed on ordered quantities (services), received minus billed for the others.
+     */
+    double qtyToInvoice(Map<String, Object> line) {
+        Object st = related("purchase.order", line.get("order_id"), "state");
+        if (!"purchase".equals(st) && !"done".equals(st)) {
+            return 0.0;
+        }
+        return round2(billableQty(line) - qtyInvoiced(line));
+    }
+
+    /** purchase.order._get_invoiced: "to invoice" while any line has a quantity to bill, "invoiced" once bills exist. */
     String invoiceStatus(Map<String, Object> po) {
         Object st = po.get("state");
         if (!"purchase".equals(st) && !"done".equals(st)) {
             return "no";
         }
-        boolean toInvoice = false;
-        boolean all = true;
-        for (Map<String, Object> l : lines(po, "purchase.order.line", "order_id")) {
-            double inv = qtyInvoiced(l);
-            if (billableQty(l) - inv > 1e-9) {
-                toInvoice = true;
-            }
-            if (inv + 1e-9 < Py.toDouble(l.get("product_qty"))) {
-                all = false;
-            }
+        List<Map<String, Object>> ls = lines(po, "purchase.order.line", "order_id");
+        if (ls.stream().anyMatch(l -> Math.abs(qtyToInvoice(l)) > 1e-9)) {
+            return "to invoice";
         }
-        return toInvoice ? "to invoice" : all ? "invoiced" : "no";
+        return billIds(po).isEmpty() ? "no" : "invoiced";
     }
 
-    /** Quantity that may be billed: received quantity for goods, ordered quantity for services. */
+    /** Quantity that may be billed: ordered quantity for services (purchase_method "purchase"), received for goods. */
     double billableQty(Map<String, Object> line) {
-        Map<String, Object> prod = line.get("product_id") instanceof Integer pid ? row("product.product", pid) : null;
-        if (prod != null && "service".equals(prod.get("type"))) {
+        if (!isGoods(line.get("product_id")) && line.get("product_id") != null) {
             return Py.toDouble(line.get("product_qty"));
         }
         return qtyReceived(line);
+    }
+
+    /** purchase_stock: the order's receipts are the pickings of its lines' moves. */
+    List<Integer> pickingsOf(Map<String, Object> po) {
+        Set<Integer> lineIds = new LinkedHashSet<>(idsWhere("purchase.order.line", "order_id", po.get("id")));
+        Set<Integer> out = new java.util.TreeSet<>();
+        for (Map<String, Object> mv : tables.get("stock.move").values()) {
+            if (lineIds.contains(mv.get("purchase_line_id")) && mv.get("picking_id") instanceof Integer p && row("stock.picking", p) != null) {
+                out.add(p);
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** stock.picking.purchase_id: related move_ids.purchase_line_id.order_id. */
+    Object purchaseOfPicking(Map<String, Object> picking) {
+        for (Map<String, Object> mv : tables.get("stock.move").values()) {
+            if (picking.get("id").equals(mv.get("picking_id")) && mv.get("purchase_line_id") instanceof Integer l) {
+                Object po = related("purchase.order.line", l, "order_id");
+                if (po != null) {
+                    return po;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** account.move.line.balance in company currency: debit positive (bill expenses, invoice refunds). */
+    double balance(Map<String, Object> line) {
+        Object type = related("account.move", line.get("move_id"), "move_type");
+        double sub = Py.toDouble(value("account.move.line", line, "price_subtotal"));
+        return "out_invoice".equals(type) || "in_refund".equals(type) || "out_receipt".equals(type) ? -sub : sub;
+    }
+
+    /** Sum of the analytic amounts of an account over every plan column: sign 0 all, -1 debits (as positive), 1 credits. */
+    double analyticSum(Map<String, Object> account, int sign) {
+        double total = 0;
+        for (Map<String, Object> l : tables.get("account.analytic.line").values()) {
+            boolean mine = false;
+            for (String k : List.of("account_id", "x_plan2_id", "x_plan3_id")) {
+                mine |= account.get("id").equals(l.get(k));
+            }
+            double a = Py.toDouble(l.get("amount"));
+            if (mine && (sign == 0 || sign < 0 && a < 0 || sign > 0 && a > 0)) {
+                total += sign < 0 ? -a : a;
+            }
+        }
+        return round2(total);
+    }
+
+    /** mail.activity.res_name: the display name of the document. */
+    Object resName(Map<String, Object> activity) {
+        Object model = related("ir.model", activity.get("res_model_id"), "model");
+        if (model instanceof String m && schema.model(m) != null && activity.get("res_id") instanceof Integer id && row(m, id) != null) {
+            return displayName(m, row(m, id));
+        }
+        return null;
+    }
+
+    /** mail.activity._compute_state: against today in the assigned user's time zone. */
+    Object activityState(Map<String, Object> activity) {
+        if (!(activity.get("date_deadline") instanceof String d)) {
+            return null;
+        }
+        Object tz = related("res.users", activity.get("user_id"), "tz");
+        java.time.ZoneId zone;
+        try {
+            zone = tz instanceof String z ? java.time.ZoneId.of(z) : ZoneOffset.UTC;
+        } catch (RuntimeException e) {
+            zone = ZoneOffset.UTC;
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
+        int c = java.time.LocalDate.parse(d).compareTo(today);
+        return c == 0 ? "today" : c < 0 ? "overdue" : "planned";
     }
 
     int openRequests(Object equipmentId) {
@@ -393,6 +486,37 @@ final class Store {
 
     void delete(String model, int id) {
         tables.get(model).remove(id);
+        if (model.equals("ir.model.data")) {
+            xmlIndexDirty = true;
+        }
+    }
+
+    /** The rows of every table, for a rollback; ids handed out stay used, as PostgreSQL sequences do. */
+    static final class Snapshot {
+        private final Map<String, TreeMap<Integer, Map<String, Object>>> tables = new HashMap<>();
+    }
+
+    Snapshot snapshot() {
+        Snapshot s = new Snapshot();
+        for (Map.Entry<String, TreeMap<Integer, Map<String, Object>>> t : tables.entrySet()) {
+            TreeMap<Integer, Map<String, Object>> copy = new TreeMap<>();
+            for (Map.Entry<Integer, Map<String, Object>> r : t.getValue().entrySet()) {
+                Map<String, Object> row = new LinkedHashMap<>(r.getValue());
+                row.replaceAll((k, v) -> v instanceof List<?> l ? new ArrayList<>(l) : v);
+                copy.put(r.getKey(), row);
+            }
+            s.tables.put(t.getKey(), copy);
+        }
+        return s;
+    }
+
+    void restore(Snapshot s) {
+        for (Map.Entry<String, TreeMap<Integer, Map<String, Object>>> t : s.tables.entrySet()) {
+            TreeMap<Integer, Map<String, Object>> live = tables.get(t.getKey());
+            live.clear();
+            live.putAll(t.getValue());
+        }
+        xmlIndexDirty = true;
     }
 
     private void assign(Schema.Model m, Map<String, Object> row, String name, Object value) {
