@@ -520,6 +520,17 @@ final class Load {
             }
             case "one2many":
                 return toOne2many(f, (List<Object>) value, warn);
+            case "json": {
+                // odoo/addons/base/models/ir_fields.py (17.0, 19.0) _str_to_json: json.loads, else an import error
+                if (!(value instanceof String s)) {
+                    return value;
+                }
+                try {
+                    return Json.parse(s);
+                } catch (Json.ParseError e) {
+                    throw new Problem("'" + esc(value) + "' does not seem to be a valid JSON for field '%(field)s'", info(null), false);
+                }
+            }
             default:
                 return value;
         }
