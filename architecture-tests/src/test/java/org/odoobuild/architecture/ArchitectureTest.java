@@ -106,6 +106,21 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      "org.odoobuild.client, org.odoobuild.client.OdooException",
+      "org.odoobuild.model, org.odoobuild.model.common.ModelException",
+      "org.odoobuild.connectors, org.odoobuild.connectors.ConnectorsException",
+      "org.odoobuild.workflow, org.odoobuild.workflow.kit.WorkflowException",
+      "org.odoobuild.adapters, org.odoobuild.adapters.AdapterException"})
+  void eachModuleHasOneExceptionRoot(String root, String exceptionRoot) throws ClassNotFoundException {
+    Class<?> rootType = Class.forName(exceptionRoot);
+    classes().that().resideInAPackage(root + "..").and().areAssignableTo(Throwable.class)
+        .should().beAssignableTo(rootType)
+        .because("callers catch one type per library (jOOQ's DataAccessException style)")
+        .check(classes);
+  }
+
   @Test
   void publicTypesDoNotImplementInternalTypes() {
     classes().that().arePublic().and().resideOutsideOfPackage("..internal..")

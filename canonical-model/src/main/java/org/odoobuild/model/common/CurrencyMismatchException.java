@@ -3,7 +3,7 @@ package org.odoobuild.model.common;
 import java.util.Currency;
 
 /** Arithmetic between amounts in different currencies. */
-public class CurrencyMismatchException extends IllegalArgumentException {
+public class CurrencyMismatchException extends ModelException {
   private static final long serialVersionUID = 1L;
 
   /** The two currencies involved. */

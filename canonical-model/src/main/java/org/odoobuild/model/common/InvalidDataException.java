@@ -3,7 +3,7 @@ package org.odoobuild.model.common;
 import java.util.List;
 
 /** Thrown only by explicit "or throw" conveniences; carries the violations found. */
-public class InvalidDataException extends RuntimeException {
+public class InvalidDataException extends ModelException {
   private static final long serialVersionUID = 1L;
   private final transient List<Violation> violations;
 

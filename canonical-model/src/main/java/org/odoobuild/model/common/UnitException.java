@@ -1,7 +1,7 @@
 package org.odoobuild.model.common;
 
 /** A problem with units of measure (unknown unit, incompatible dimensions). */
-public class UnitException extends IllegalArgumentException {
+public class UnitException extends ModelException {
   private static final long serialVersionUID = 1L;
 
   /** An exception with this message. */

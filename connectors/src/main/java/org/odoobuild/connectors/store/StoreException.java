@@ -4,7 +4,7 @@ package org.odoobuild.connectors.store;
  * The durable store failed (connection, SQL, corrupt data, incompatible schema). Messages never
  * carry credentials.
  */
-public class StoreException extends RuntimeException {
+public class StoreException extends org.odoobuild.connectors.ConnectorsException {
   private static final long serialVersionUID = 1L;
 
   /**

@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@link Reason#status()} which HTTP status to answer. Messages never contain a shared secret
  * or the expected signature.
  */
-public class WebhookRejectedException extends RuntimeException {
+public class WebhookRejectedException extends org.odoobuild.connectors.ConnectorsException {
   private static final long serialVersionUID = 1L;
 
   /** Which check failed, with the HTTP status the intake answers. */

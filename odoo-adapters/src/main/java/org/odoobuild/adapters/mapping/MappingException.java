@@ -8,7 +8,7 @@ import org.odoobuild.model.common.Violation;
  * value). Carries the violations; the non-throwing {@code encode}/{@code decode} of
  * {@link OdooMapping} return them instead.
  */
-public class MappingException extends RuntimeException {
+public class MappingException extends org.odoobuild.adapters.AdapterException {
   private static final long serialVersionUID = 1L;
   private final transient List<Violation> violations;
 
