@@ -19,9 +19,13 @@ import com.github.tomakehurst.wiremock.http.trafficlistener.WiremockNetworkTraff
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,17 +33,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.odoobuild.client.OdooClient;
 import org.odoobuild.client.Protocol;
+import org.odoobuild.client.ServerVersion;
 import org.odoobuild.testkit.WireRecordings;
 
 /**
  * A WireMock server on 127.0.0.1 for the client tests: scripted answers (in order, then a default),
  * answers computed from the request, the log of the requests it received, and the number of TCP
  * connections the client opened. JSON-RPC answers made here echo the request's {@code id}, as Odoo does.
+ *
+ * <p>As a static {@code @RegisterExtension} field, one stub serves a test class: it is reset before
+ * each test and stopped after the last.
  */
-final class Stub implements AutoCloseable {
+final class Stub implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
   static final String JSON = "application/json; charset=utf-8";
   static final String XML = "text/xml; charset=utf-8";
+  /** The password of the stub clients (JSON-RPC, XML-RPC). */
+  static final String PASSWORD = "Pa55-word-never-shown";
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String ECHO_ID = "echo-jsonrpc-id";
   private static final String COMPUTED = "computed-answer";
@@ -92,6 +106,24 @@ final class Stub implements AutoCloseable {
     return "http://127.0.0.1:" + server.port();
   }
 
+  /**
+   * A client of this stub: JSON-2 with {@link Wire#API_KEY}, else admin / {@link #PASSWORD} as uid 2
+   * (no authenticate call); Odoo 19, no retries, generous timeouts.
+   */
+  OdooClient.Builder client(Protocol p) {
+    OdooClient.Builder b = OdooClient.builder().url(url()).database("construction").protocol(p)
+        .serverVersion(ServerVersion.of(19)).timeout(Duration.ofSeconds(10)).connectTimeout(Duration.ofSeconds(10))
+        .maxBackoff(Duration.ofMillis(20)).retries(0);
+    return p == Protocol.JSON2 ? b.apiKey(Wire.API_KEY) : b.login("admin", PASSWORD).uid(2);
+  }
+
+  /** A loopback port nothing listens on (for connection-refused tests). */
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
   /** Forgets answers, script and requests; every request is answered 599 until told otherwise. */
   synchronized void reset() {
     server.resetAll();
@@ -138,6 +170,16 @@ final class Stub implements AutoCloseable {
     server.stop();
   }
 
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    reset();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
   private static Req req(LoggedRequest r) {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (HttpHeader h : r.getHeaders().all()) {
@@ -163,9 +205,13 @@ final class Stub implements AutoCloseable {
     return b;
   }
 
-  /** A JSON-RPC envelope {@code {"jsonrpc": "2.0", "id": <the request's>, <members>}}, e.g. {@code "result": 2}. */
+  /**
+   * A JSON-RPC envelope {@code {"jsonrpc": "2.0", "id": <the request's>, <members>}}, e.g. {@code "result": 2};
+   * no members: Odoo 17's answer for None.
+   */
   static ResponseDefinitionBuilder jsonRpc(String members) {
-    return status(200, JSON, "{\"jsonrpc\": \"2.0\", \"id\": 0, " + members + "}").withTransformers(ECHO_ID);
+    return status(200, JSON, "{\"jsonrpc\": \"2.0\", \"id\": 0" + (members.isEmpty() ? "" : ", " + members) + "}")
+        .withTransformers(ECHO_ID);
   }
 
   /** An XML-RPC methodResponse carrying one value, e.g. {@code <value><int>2</int></value>}. */

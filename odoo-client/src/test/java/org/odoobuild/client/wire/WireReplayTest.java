@@ -31,10 +31,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import org.odoobuild.client.Call;
 import org.odoobuild.client.Command;
@@ -72,21 +72,16 @@ class WireReplayTest {
   private static final String RPC = "xmlrpc,jsonrpc";
   private static final Map<String, Scenario> SCENARIOS = new TreeMap<>();
   private static final Map<String, Boolean> BYTE_EQUAL = new ConcurrentSkipListMap<>();
-  private static Stub server;
+  @RegisterExtension
+  static final Stub server = new Stub();
 
   @FunctionalInterface
   interface Scenario {
     void run(Ctx c) throws Exception;
   }
 
-  @BeforeAll
-  static void start() throws Exception {
-    server = new Stub();
-  }
-
   @AfterAll
-  static void stop() {
-    server.close();
+  static void report() {
     long equal = BYTE_EQUAL.values().stream().filter(b -> b).count();
     System.out.println("[wire replay] request bodies byte-identical to the recording: " + equal + "/" + BYTE_EQUAL.size()
         + (equal == BYTE_EQUAL.size() ? "" : " differing: " + BYTE_EQUAL.entrySet().stream().filter(e -> !e.getValue())
