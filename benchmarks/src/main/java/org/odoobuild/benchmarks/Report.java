@@ -349,7 +349,7 @@ public final class Report {
       "## What is measured",
       "",
       "* **Decode** (`DecodeBenchmark`): the recorded Odoo 19 answers to a 2,000-row `search_read` of",
-      "  `ir.model.fields` (read in place from `shared/odoo-wire`, about 0.4 MB of JSON and 1.5 MB of XML), decoded",
+      "  `ir.model.fields` (the recordings shipped in `odoo-testkit`, about 0.4 MB of JSON and 1.5 MB of XML), decoded",
       "  by `JsonCodec.read` (JSON-2), `JsonRpcTransport.parseEnvelope` (JSON-RPC) and `XmlRpcCodec.parseResponse`",
       "  (XML-RPC), then wrapped as `Record`s. Baselines: Jackson's `readTree` over the same bytes; a StAX pass",
       "  over the same XML that reads every event's name or text and builds nothing.",

@@ -18,10 +18,10 @@ class Odoo17EnvelopeReplayTest {
     @Test
     @SuppressWarnings("unchecked")
     void envelopesFollowOdoo17() throws Exception {
-        List<WireFiles.Exchange> all = WireFiles.load("19");
+        List<WireRecordings.Recording> all = WireRecordings.of(19);
         List<String> problems = new ArrayList<>();
         int errors = 0;
-        for (WireFiles.Exchange ex : all) {
+        for (WireRecordings.Recording ex : all) {
             WireFaithfulnessTest.Fixture f = WireFaithfulnessTest.fixture(ex.protocol(), all);
             try (OdooEmulator odoo = WireFaithfulnessTest.emulator(ex, f, 17)) {
                 RawHttp.Response r = WireFaithfulnessTest.replay(odoo, ex);
@@ -30,13 +30,13 @@ class Odoo17EnvelopeReplayTest {
                     case "http":
                     case "json2":
                         if (r.status() != 404 || !r.header("Content-Type").startsWith("text/html")) {
-                            problems.add(ex.name() + ": expected the 404 HTML page, got " + r.status());
+                            problems.add(ex.key() + ": expected the 404 HTML page, got " + r.status());
                         }
                         break;
                     case "xmlrpc":
                         if (!body.startsWith("<?xml version='1.0'?>\n<methodResponse>\n") || body.contains("\n\n</methodResponse>")
                                 || !body.endsWith("</methodResponse>\n")) {
-                            problems.add(ex.name() + ": XML layout");
+                            problems.add(ex.key() + ": XML layout");
                         }
                         break;
                     default:
@@ -51,7 +51,7 @@ class Odoo17EnvelopeReplayTest {
                             if (!Integer.valueOf(200).equals(err.get("code"))
                                     || !List.of("name", "debug", "message", "arguments", "context").equals(List.copyOf(data.keySet()))
                                     || !((String) data.get("debug")).startsWith("Traceback (most recent call last):")) {
-                                problems.add(ex.name() + ": JSON-RPC error envelope " + err.get("code") + " " + data.keySet());
+                                problems.add(ex.key() + ": JSON-RPC error envelope " + err.get("code") + " " + data.keySet());
                             }
                         }
                 }

@@ -43,38 +43,39 @@ class WireFaithfulnessTest {
 
     /** The {@code data} argument of a recorded load() request, whatever the protocol. */
     @SuppressWarnings("unchecked")
-    private static List<List<?>> loadData(WireFiles.Exchange ex) throws Exception {
+    private static List<List<?>> loadData(WireRecordings.Recording ex) throws Exception {
         Object data;
         switch (ex.protocol()) {
             case "xmlrpc":
-                data = ((List<?>) XmlRpc.parseCall(ex.requestBody().getBytes(StandardCharsets.UTF_8)).params().get(5)).get(1);
+                data = ((List<?>) XmlRpc.parseCall(ex.request().body().getBytes(StandardCharsets.UTF_8)).params().get(5)).get(1);
                 break;
             case "jsonrpc":
-                data = ((List<?>) ((List<?>) ((Map<?, ?>) ((Map<?, ?>) Json.parse(ex.requestBody())).get("params")).get("args")).get(5)).get(1);
+                data = ((List<?>) ((List<?>) ((Map<?, ?>) ((Map<?, ?>) Json.parse(ex.request().body())).get("params")).get("args")).get(5)).get(1);
                 break;
             default:
-                data = ((Map<?, ?>) Json.parse(ex.requestBody())).get("data");
+                data = ((Map<?, ?>) Json.parse(ex.request().body())).get("data");
         }
         return (List<List<?>>) data;
     }
 
     @Test
     void everyRecordedExchangeMatchesStructurally() throws Exception {
-        List<WireFiles.Exchange> all = WireFiles.load("19");
+        List<WireRecordings.Recording> all = WireRecordings.of(19);
         assertEquals(180, all.size(), "recorded files under odoo-19");
         Map<String, Fixture> fixtures = new LinkedHashMap<>();
-        for (String protocol : List.of("http", "xmlrpc", "jsonrpc", "json2")) {
-            fixtures.put(protocol, fixture(protocol, all));
-        }
         Map<String, String> failures = new TreeMap<>();
         Map<String, int[]> perProtocol = new LinkedHashMap<>();
-        for (WireFiles.Exchange ex : all) {
+        for (String protocol : List.of("http", "xmlrpc", "jsonrpc", "json2")) {
+            fixtures.put(protocol, fixture(protocol, all));
+            perProtocol.put(protocol, new int[3]);
+        }
+        for (WireRecordings.Recording ex : all) {
             List<String> problems = new ArrayList<>();
             boolean identical;
             try (OdooEmulator odoo = emulator(ex, fixtures.get(ex.protocol()))) {
                 RawHttp.Response resp = replay(odoo, ex);
                 compare(ex, resp, problems);
-                identical = resp.text().equals(ex.responseBody());
+                identical = resp.text().equals(ex.response().body());
             }
             int[] c = perProtocol.computeIfAbsent(ex.protocol(), k -> new int[3]);
             if (identical && problems.isEmpty()) {
@@ -84,7 +85,7 @@ class WireFaithfulnessTest {
             if (problems.isEmpty()) {
                 c[0]++;
             } else {
-                failures.put(ex.name(), String.join("; ", problems));
+                failures.put(ex.key(), String.join("; ", problems));
             }
         }
         int matched = all.size() - failures.size();
@@ -95,14 +96,14 @@ class WireFaithfulnessTest {
 
     // ------------------------------------------------------------------ fixture from the recordings
 
-    private static Object result(WireFiles.Exchange ex) throws Exception {
+    private static Object result(WireRecordings.Recording ex) throws Exception {
         switch (ex.protocol()) {
             case "xmlrpc":
-                return XmlRpc.parseResponse(ex.responseBody()).value();
+                return XmlRpc.parseResponse(ex.response().body()).value();
             case "jsonrpc":
-                return ((Map<?, ?>) Json.parse(ex.responseBody())).get("result");
+                return ((Map<?, ?>) Json.parse(ex.response().body())).get("result");
             default:
-                return Json.parse(ex.responseBody());
+                return Json.parse(ex.response().body());
         }
     }
 
@@ -113,9 +114,9 @@ class WireFaithfulnessTest {
         return Py.toInt(v);
     }
 
-    static Fixture fixture(String protocol, List<WireFiles.Exchange> all) throws Exception {
+    static Fixture fixture(String protocol, List<WireRecordings.Recording> all) throws Exception {
         Fixture f = new Fixture();
-        for (WireFiles.Exchange ex : all) {
+        for (WireRecordings.Recording ex : all) {
             if (!ex.protocol().equals(protocol)) {
                 continue;
             }
@@ -173,12 +174,12 @@ class WireFaithfulnessTest {
     }
 
     /** A fresh emulator in the state the recorder's database was in when the exchange was recorded. */
-    static OdooEmulator emulator(WireFiles.Exchange ex, Fixture f) {
+    static OdooEmulator emulator(WireRecordings.Recording ex, Fixture f) {
         return emulator(ex, f, 19);
     }
 
     /** Same state on an emulator of the given major version (17 is used to check the 17 envelopes). */
-    static OdooEmulator emulator(WireFiles.Exchange ex, Fixture f, int version) {
+    static OdooEmulator emulator(WireRecordings.Recording ex, Fixture f, int version) {
         OdooEmulator odoo = OdooEmulator.builder().version(version).database("construction").user("admin", "admin")
                 .apiKey(ADMIN_KEY).apiKey("wire.limited", LIMITED_KEY).demoData(true).build();
         String id = ex.id();
@@ -244,14 +245,14 @@ class WireFaithfulnessTest {
         return odoo.start();
     }
 
-    static RawHttp.Response replay(OdooEmulator odoo, WireFiles.Exchange ex) throws IOException {
+    static RawHttp.Response replay(OdooEmulator odoo, WireRecordings.Recording ex) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> h : ex.requestHeaders().entrySet()) {
+        for (Map.Entry<String, String> h : ex.request().headers().entrySet()) {
             headers.put(h.getKey(), String.valueOf(h.getValue()).replace("<API_KEY>", ADMIN_KEY)
                     .replace("<LIMITED_USER_API_KEY>", LIMITED_KEY));
         }
-        String body = ex.requestBody().replace("<API_KEY>", ADMIN_KEY).replace("<LIMITED_USER_API_KEY>", LIMITED_KEY);
-        return RawHttp.send(odoo.port(), ex.method(), ex.path(), headers, body.getBytes(StandardCharsets.UTF_8));
+        String body = ex.request().body().replace("<API_KEY>", ADMIN_KEY).replace("<LIMITED_USER_API_KEY>", LIMITED_KEY);
+        return RawHttp.send(odoo.port(), ex.request().method(), ex.request().path(), headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
     // ------------------------------------------------------------------ comparison
@@ -286,12 +287,12 @@ class WireFaithfulnessTest {
         }
     }
 
-    private void compare(WireFiles.Exchange ex, RawHttp.Response resp, List<String> problems) throws Exception {
+    private void compare(WireRecordings.Recording ex, RawHttp.Response resp, List<String> problems) throws Exception {
         String body = resp.text();
-        if (resp.status() != ex.status()) {
-            problems.add("status " + resp.status() + " != " + ex.status());
+        if (resp.status() != ex.response().status()) {
+            problems.add("status " + resp.status() + " != " + ex.response().status());
         }
-        for (Map.Entry<String, Object> h : ex.responseHeaders().entrySet()) {
+        for (Map.Entry<String, String> h : ex.response().headers().entrySet()) {
             String actual = resp.header(h.getKey()) == null ? "<absent>" : resp.header(h.getKey());
             if (!actual.equals(h.getValue())) {
                 problems.add("header " + h.getKey() + " '" + actual + "' != '" + h.getValue() + "'");
@@ -300,9 +301,9 @@ class WireFaithfulnessTest {
         if (!problems.isEmpty()) {
             return;
         }
-        String ct = String.valueOf(ex.responseHeaders().get("Content-Type"));
+        String ct = String.valueOf(ex.response().headers().get("Content-Type"));
         if (ct.startsWith("text/html")) {
-            if (!body.equals(ex.responseBody())) {
+            if (!body.equals(ex.response().body())) {
                 problems.add("HTML body differs");
             }
             return;
@@ -311,7 +312,7 @@ class WireFaithfulnessTest {
             compareXml(ex, body, problems);
             return;
         }
-        Object rec = Json.parse(ex.responseBody());
+        Object rec = Json.parse(ex.response().body());
         Object act;
         try {
             act = Json.parse(body);
@@ -321,19 +322,19 @@ class WireFaithfulnessTest {
         }
         if (ex.protocol().equals("jsonrpc")) {
             compareJsonRpc(ex, (Map<?, ?>) rec, act, problems);
-        } else if (ex.status() >= 400) {
+        } else if (ex.response().status() >= 400) {
             compareErrorBody("", (Map<?, ?>) rec, act, problems, true);
         } else {
             Shape.of(rec).check(act, "$", problems, keySubset(ex, "$"));
         }
     }
 
-    private static Set<String> keySubset(WireFiles.Exchange ex, String root) {
+    private static Set<String> keySubset(WireRecordings.Recording ex, String root) {
         return ex.id().equals("fields-get-partner-all") ? Set.of(root) : Set.of();
     }
 
-    private void compareXml(WireFiles.Exchange ex, String body, List<String> problems) throws Exception {
-        String rec = ex.responseBody();
+    private void compareXml(WireRecordings.Recording ex, String body, List<String> problems) throws Exception {
+        String rec = ex.response().body();
         String head = "<?xml version=\"1.0\"?>\n<methodResponse>\n";
         String tail = "\n</methodResponse>\n";
         if (!body.startsWith(head) || !body.endsWith(tail) || !rec.startsWith(head)) {
@@ -365,7 +366,7 @@ class WireFaithfulnessTest {
         Shape.of(r.value()).check(a.value(), "$", problems, keySubset(ex, "$"));
     }
 
-    private void compareJsonRpc(WireFiles.Exchange ex, Map<?, ?> rec, Object actObj, List<String> problems) {
+    private void compareJsonRpc(WireRecordings.Recording ex, Map<?, ?> rec, Object actObj, List<String> problems) {
         if (!(actObj instanceof Map<?, ?> act)) {
             problems.add("not a JSON-RPC envelope");
             return;
@@ -418,15 +419,27 @@ class WireFaithfulnessTest {
 
     // ------------------------------------------------------------------ report
 
+    /** The project root: the nearest folder up from the working directory holding {@code odoo-testkit} and a pom. */
+    private static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("odoo-testkit")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+                return p;
+            }
+        }
+        return dir.getParent() == null ? dir : dir.getParent();
+    }
+
     private static void writeReport(int total, int matched, Map<String, int[]> perProtocol, Map<String, String> failures)
             throws IOException {
-        Path docs = WireFiles.projectRoot().resolve("docs");
+        Path docs = projectRoot().resolve("docs");
         Files.createDirectories(docs);
         StringBuilder sb = new StringBuilder();
         sb.append("# Emulator faithfulness\n\n");
         sb.append("Generated by `odoo-testkit/src/test/java/org/odoobuild/testkit/WireFaithfulnessTest.java` "
                 + "(`mvn -pl odoo-testkit -am verify`); do not edit by hand.\n\n");
-        sb.append("Every recorded Odoo 19 exchange under `shared/odoo-wire/odoo-19/` is replayed against a fresh `OdooEmulator` "
+        sb.append("Every recorded Odoo 19 exchange (`WireRecordings.of(19)`, shipped in `odoo-testkit` under "
+                + "`org/odoobuild/testkit/odoo-wire/odoo-19/`) is replayed against a fresh `OdooEmulator` "
                 + "(version 19, demo data) seeded with the records the recorded request refers to (the WIRE partners, equipment, "
                 + "purchase order and lines with the recorded ids, in the state the recorder's database was in), and the response "
                 + "is compared with the recorded one.\n\n");

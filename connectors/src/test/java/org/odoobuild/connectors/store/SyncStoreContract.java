@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.odoobuild.testsupport.MutableClock;
 
 /** The behaviour every {@link SyncStore} must have; run against H2 and PostgreSQL. */
 abstract class SyncStoreContract {

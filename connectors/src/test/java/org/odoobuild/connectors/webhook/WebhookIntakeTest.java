@@ -35,9 +35,10 @@ import org.odoobuild.connectors.store.StoreException;
 import org.odoobuild.connectors.store.SyncStore;
 import org.odoobuild.connectors.store.SyncStores;
 import org.odoobuild.connectors.webhook.WebhookRejectedException.Reason;
+import org.odoobuild.testsupport.MutableClock;
 
 class WebhookIntakeTest {
-  final WebhookVerifierTest.TestClock clock = new WebhookVerifierTest.TestClock();
+  final MutableClock clock = new MutableClock(WebhookVerifierTest.NOW);
   SyncStore store;
   WebhookIntake intake;
 

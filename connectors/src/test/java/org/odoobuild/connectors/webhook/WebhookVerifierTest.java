@@ -6,20 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.odoobuild.connectors.store.SyncStore;
 import org.odoobuild.connectors.store.SyncStores;
 import org.odoobuild.connectors.webhook.WebhookRejectedException.Reason;
+import org.odoobuild.testsupport.MutableClock;
 
 class WebhookVerifierTest {
   static final String SECRET = "s3cret-s3cret-s3cret";
@@ -27,31 +24,7 @@ class WebhookVerifierTest {
   static final Instant NOW = Instant.parse("2024-05-01T10:00:00Z");
   static final long TS = NOW.getEpochSecond();
 
-  /** A clock the test moves. */
-  static final class TestClock extends Clock {
-    final AtomicLong millis = new AtomicLong(NOW.toEpochMilli());
-
-    void advance(Duration d) {
-      millis.addAndGet(d.toMillis());
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis.get());
-    }
-  }
-
-  final TestClock clock = new TestClock();
+  final MutableClock clock = new MutableClock(NOW);
 
   WebhookVerifier verifier() {
     return WebhookVerifier.builder().secret(SECRET).clock(clock).build();

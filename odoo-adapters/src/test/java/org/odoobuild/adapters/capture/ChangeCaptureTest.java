@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +28,7 @@ import org.odoobuild.connectors.spi.SinkResult;
 import org.odoobuild.connectors.store.SyncStore;
 import org.odoobuild.connectors.store.SyncStores;
 import org.odoobuild.testkit.OdooEmulator;
+import org.odoobuild.testsupport.MutableClock;
 
 /**
  * Change capture against the emulator: 10,000 partners written in the same second, writes
@@ -41,25 +39,7 @@ class ChangeCaptureTest {
   static final int N = 10_000;
   @TempDir Path dir;
 
-  /** A clock tests move by hand (the emulator stamps write_date with it). */
-  static final class ManualClock extends Clock {
-    volatile Instant now = Instant.parse("2026-11-22T12:20:50Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
+  static final Instant T0 = Instant.parse("2026-11-22T12:20:50Z");
 
   /** What the subscriber received, by change key. */
   final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
@@ -97,7 +77,7 @@ class ChangeCaptureTest {
 
   @Test
   void everyChangeIsEmittedExactlyOnceAcrossRestartsConcurrentWritesArchivalsAndDeletes() throws Exception {
-    ManualClock clock = new ManualClock();
+    MutableClock clock = new MutableClock(T0); // the emulator stamps write_date with it
     try (OdooEmulator odooServer = OdooEmulator.builder().apiKey("cdc-key").clock(clock).build().start();
         SyncStore store = SyncStores.embedded(dir.resolve("store"))) {
       for (int i = 0; i < N; i++) {
@@ -111,7 +91,7 @@ class ChangeCaptureTest {
       // first engine: stops after 6 batches (3,000 rows), while a writer changes rows on both sides of the scan position
       SyncEngine first = engine(store, odoo, snapshotsDb, 6);
       Thread writer = new Thread(() -> {
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         for (int i = 0; i < N; i += 250) {
           odoo.model("res.partner").write(idOfRef(odooServer, "CDC-" + i), Map.of("name", "CDC Partner " + i + " (renamed)"));
         }
@@ -142,7 +122,7 @@ class ChangeCaptureTest {
       assertEquals(N / 250, renamed);
 
       // archivals and hard deletes
-      clock.now = clock.now.plusSeconds(5);
+      clock.advance(Duration.ofSeconds(5));
       List<Long> archive = new ArrayList<>();
       List<Long> delete = new ArrayList<>();
       for (int i = 1; i <= 5; i++) {
@@ -165,7 +145,7 @@ class ChangeCaptureTest {
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.CsvSource({"19,JSON2", "19,JSONRPC", "19,XMLRPC", "17,JSONRPC", "17,XMLRPC"})
   void worksOnEveryProtocolAndVersion(int version, Protocol protocol) throws Exception {
-    ManualClock clock = new ManualClock();
+    MutableClock clock = new MutableClock(T0); // the emulator stamps write_date with it
     try (OdooEmulator odooServer = OdooEmulator.builder().version(version).apiKey("k-" + version).clock(clock).build().start();
         SyncStore store = SyncStores.inMemory()) {
       for (int i = 0; i < 300; i++) {
@@ -180,7 +160,7 @@ class ChangeCaptureTest {
       assertTrue(e.run("partner-capture").completed());
       e.drain("partner-events");
       assertEquals(300, deliveries.size(), protocol + " on " + version);
-      clock.now = clock.now.plusSeconds(2);
+      clock.advance(Duration.ofSeconds(2));
       odoo.model("res.partner").write(List.of(idOfRef(odooServer, "CDC-7")), Map.of("active", false));
       odoo.model("res.partner").unlink(List.of(idOfRef(odooServer, "CDC-8")));
       deliveries.clear();

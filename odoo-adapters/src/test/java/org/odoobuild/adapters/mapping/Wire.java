@@ -2,8 +2,6 @@ package org.odoobuild.adapters.mapping;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,28 +10,17 @@ import java.util.Optional;
 import java.util.Set;
 import org.odoobuild.client.Record;
 import org.odoobuild.client.internal.JsonCodec;
-import org.odoobuild.adapters.mapping.OdooSchema;
+import org.odoobuild.testkit.WireRecordings;
 
-/** Reads the recorded Odoo exchanges in place (never copied into the repository). */
+/** The recorded Odoo 19 JSON-2 answers ({@link WireRecordings}), decoded by the client's JSON codec. */
 final class Wire {
   private Wire() {
   }
 
-  static Path dir() {
-    String p = System.getProperty("odoo.wire.dir");
-    Path d = p != null ? Path.of(p) : Path.of("..", "..", "shared", "odoo-wire");
-    if (!Files.isDirectory(d)) {
-      d = Path.of(System.getProperty("user.dir")).resolve("../../shared/odoo-wire").normalize();
-    }
-    return d;
-  }
-
-  @SuppressWarnings("unchecked")
+  /** The decoded response body of {@code odoo-19/json2/<file>}. */
   static Object response(String file) {
+    String body = WireRecordings.get(19, "json2", file.replaceFirst("\\.json$", "")).response().body();
     try {
-      Path f = dir().resolve("odoo-19/json2").resolve(file);
-      Map<String, Object> exchange = (Map<String, Object>) JsonCodec.read(Files.readAllBytes(f));
-      String body = (String) ((Map<String, Object>) exchange.get("response")).get("body");
       return JsonCodec.read(body.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -1,117 +1,176 @@
 package org.odoobuild.client.wire;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.lang.reflect.Field;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.odoobuild.client.CallListener;
 import org.odoobuild.client.Domain;
+import org.odoobuild.client.OdooAuthenticationException;
 import org.odoobuild.client.OdooClient;
 import org.odoobuild.client.OdooException;
 import org.odoobuild.client.Protocol;
+import org.odoobuild.client.Query;
 import org.odoobuild.client.ServerVersion;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.odoobuild.client.internal.ErrorMapper;
+import org.odoobuild.client.internal.Session;
 
-/** No password or API key in messages, errors, toString() or logs, even when the server echoes it. */
+/**
+ * Passwords and API keys never show up in messages, causes, stack traces, errors, toString() or
+ * logs (debug logging is on in these tests), even when the server echoes them back.
+ */
 class SecretsTest {
-  static final String KEY = "sk-WIRE-SECRET-0123456789abcdef";
-  static final String PASSWORD = "Pw-WIRE-secret-42";
+  private static final List<String> SECRETS = List.of(Stub.PASSWORD, Wire.API_KEY);
 
-  @Test
-  void secretsNeverLeak() throws Exception {
-    List<String> texts = new ArrayList<>();
-    String captured = withDebugLogs(() -> {
-      // JSON-2: 401 echoing the key (JSON body), 502 HTML echoing it
-      for (StubServer.Resp echo : List.of(
-          StubServer.Resp.of(401, Stubs.JSON, "{\"name\": \"werkzeug.exceptions.Unauthorized\", \"message\": \"Invalid apikey "
-              + KEY + "\", \"arguments\": [\"Invalid apikey " + KEY + "\", 401], \"context\": {}, \"debug\": \"Traceback: bearer "
-              + KEY + "\"}"),
-          StubServer.Resp.of(502, "text/html", "<html><body>upstream said: Authorization: bearer " + KEY + "</body></html>"),
-          StubServer.Resp.of(200, "text/html", "<p>" + KEY + "</p>"))) {
-        try (StubServer stub = new StubServer(req -> echo); OdooClient c = OdooClient.builder().url(stub.url())
-            .database("construction").apiKey(KEY).protocol(Protocol.JSON2).serverVersion(ServerVersion.of(19)).retries(0)
-            .build()) {
-          texts.add(c.toString());
-          collect(texts, assertThrows(OdooException.class, () -> c.model("res.partner").count(Domain.all())));
-        }
-      }
-      // JSON-RPC and XML-RPC: the password echoed in an error and a fault
-      String jsonErr = "{\"name\": \"odoo.exceptions.AccessDenied\", \"message\": \"Access Denied for " + PASSWORD
-          + "\", \"arguments\": [], \"context\": {}, \"debug\": \"password=" + PASSWORD + "\"}";
-      try (StubServer stub = new StubServer(Stubs.withAuth(req -> StubServer.Resp.of(200, Stubs.JSON,
-          "{\"jsonrpc\": \"2.0\", \"id\": " + Stubs.requestId(req) + ", \"error\": {\"code\": 0, \"message\": \"Odoo Server "
-              + "Error\", \"data\": " + jsonErr + "}}")));
-          OdooClient c = Stubs.builder(stub, Protocol.JSONRPC).login("admin", PASSWORD).build()) {
-        collect(texts, assertThrows(OdooException.class, () -> c.model("res.partner").count(Domain.all())));
-      }
-      try (StubServer stub = new StubServer(Stubs.withAuth(req -> StubServer.Resp.of(200, Stubs.XML,
-          "<?xml version=\"1.0\"?>\n<methodResponse>\n<fault>\n<value><struct>\n<member>\n<name>faultCode</name>\n"
-              + "<value><int>1</int></value>\n</member>\n<member>\n<name>faultString</name>\n<value><string>Traceback (most "
-              + "recent call last):\n  File \"x.py\", line 1, in f\nValueError: bad password " + PASSWORD
-              + "\n</string></value>\n</member>\n</struct></value>\n</fault>\n</methodResponse>\n")));
-          OdooClient c = Stubs.builder(stub, Protocol.XMLRPC).login("admin", PASSWORD).build()) {
-        collect(texts, assertThrows(OdooException.class, () -> c.model("res.partner").count(Domain.all())));
-      }
-      // authentication refused (authenticate returns false)
-      try (StubServer stub = new StubServer(req -> Stubs.jsonRpcResult(req, "false"));
-          OdooClient c = Stubs.builder(stub, Protocol.JSONRPC).login("admin", PASSWORD).build()) {
-        collect(texts, assertThrows(OdooException.class, () -> c.model("res.partner").count(Domain.all())));
-        texts.add(c.toString());
-      }
-      texts.add(OdooClient.builder().url("http://127.0.0.1:1").apiKey(KEY).login("admin", PASSWORD).toString());
-    });
-    texts.add(captured);
-    for (String t : texts) {
-      assertFalse(t.contains(KEY), "API key leaked: " + t);
-      assertFalse(t.contains(PASSWORD), "password leaked: " + t);
+  @RegisterExtension
+  static final Stub stub = new Stub();
+  private final List<String> listened = new ArrayList<>();
+  private final CallListener listener = (model, method, protocol, duration, failure) ->
+      listened.add(model + "." + method + " " + protocol + " " + failure.map(Throwable::toString).orElse("ok"));
+
+  private static void assertClean(String what, String text) {
+    for (String s : SECRETS) {
+      assertFalse(text.contains(s), what + " leaks a secret: " + text);
     }
   }
 
-  static void collect(List<String> texts, OdooException e) {
+  private static void assertClean(OdooException e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    assertClean("stack trace", trace.toString());
     for (Throwable t = e; t != null; t = t.getCause()) {
-      texts.add(String.valueOf(t));
+      assertClean("cause", String.valueOf(t));
     }
-    texts.add(e.error().toString());
-    texts.add(e.odooMessage());
-    texts.add(e.error().debug().orElse(""));
+    assertClean("message", e.getMessage());
+    assertClean("OdooError", e.error().toString());
+    assertClean("debug", e.error().debug().orElse(""));
+    assertClean("odooMessage", e.odooMessage());
   }
 
-  /** Runs with the client's logger at DEBUG (slf4j-simple) and returns what was written to stderr. */
-  static String withDebugLogs(ThrowingRunnable r) throws Exception {
-    Logger log = LoggerFactory.getLogger(OdooClient.class);
-    Field level = null;
-    Object old = null;
-    try {
-      level = log.getClass().getDeclaredField("currentLogLevel");
-      level.setAccessible(true);
-      old = level.get(log);
-      level.set(log, 10); // DEBUG
-    } catch (ReflectiveOperationException | RuntimeException notSimpleLogger) {
-      level = null;
-    }
-    PrintStream err = System.err;
+  private OdooClient client(Protocol p) {
+    return stub.client(p).listener(listener).build();
+  }
+
+  private static String capturingLogs(Runnable r) {
+    PrintStream saved = System.err;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
     try {
       r.run();
     } finally {
-      System.setErr(err);
-      if (level != null) {
-        level.set(log, old);
-      }
+      System.setErr(saved);
     }
-    String out = buf.toString(StandardCharsets.UTF_8);
-    err.print(out);
-    return out;
+    String logs = buf.toString(StandardCharsets.UTF_8);
+    saved.print(logs);
+    return logs;
   }
 
-  interface ThrowingRunnable {
-    void run() throws Exception;
+  /** Escapes text for a JSON string. */
+  private static String jsonText(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
+  }
+
+  @Test
+  void jsonRpcErrorEchoingThePassword() {
+    String echo = "Wrong login/password ('admin', '" + Stub.PASSWORD + "') with key " + Wire.API_KEY;
+    stub.otherwise(req -> Stub.jsonRpc("\"error\": {\"code\": 0, \"message\": \"Odoo Server Error\", \"data\": {\"name\": "
+        + "\"odoo.exceptions.AccessDenied\", \"message\": \"" + echo + "\", \"arguments\": [], \"context\": {}, "
+        + "\"debug\": \"Traceback\\n  args " + jsonText(req.text()) + "\\nAccessDenied: " + echo + "\"}}"));
+    OdooClient odoo = stub.client(Protocol.JSONRPC).apiKey(Wire.API_KEY).login("admin", Stub.PASSWORD).listener(listener)
+        .build();
+    String logs = capturingLogs(() -> {
+      OdooException e = assertThrows(OdooException.class, () -> odoo.model("res.partner").count(Domain.all()));
+      assertClean(e);
+      assertTrue(e.odooMessage().contains("***"), e.odooMessage());
+    });
+    assertTrue(logs.contains("res.partner.search_count"), "debug logging is on in tests: " + logs);
+    assertClean("log", logs);
+    assertClean("listener", String.join("\n", listened));
+  }
+
+  @Test
+  void xmlRpcFaultEchoingThePassword() {
+    stub.otherwise(req -> Stub.status(200, Stub.XML, "<?xml version=\"1.0\"?><methodResponse><fault><value><struct>"
+        + "<member><name>faultCode</name><value><int>1</int></value></member><member><name>faultString</name><value><string>"
+        + "Traceback (most recent call last):\n  File \"x.py\", line 1, in f\n    g()\nValueError: bad call "
+        + req.text().replace("&", "&amp;").replace("<", "&lt;")
+        + "</string></value></member></struct></value></fault></methodResponse>"));
+    String logs = capturingLogs(() -> assertClean(assertThrows(OdooException.class,
+        () -> client(Protocol.XMLRPC).model("res.partner").searchRead(Query.all()))));
+    assertClean("log", logs);
+  }
+
+  @Test
+  void proxyErrorPagesEchoingTheRequest() {
+    for (Protocol p : List.of(Protocol.JSON2, Protocol.JSONRPC, Protocol.XMLRPC)) {
+      for (int status : new int[] {200, 400, 401, 404, 500, 502}) {
+        stub.reset();
+        stub.otherwise(req -> Stub.status(status, "text/html", "<html><body><pre>You sent: " + req.headers() + " "
+            + req.text() + "</pre></body></html>"));
+        String logs = capturingLogs(() -> assertClean(assertThrows(OdooException.class,
+            () -> client(p).model("res.partner").searchRead(Query.all()))));
+        assertClean("log", logs);
+      }
+    }
+    assertClean("listener", String.join("\n", listened));
+  }
+
+  @Test
+  void json2ErrorEchoingTheKey() {
+    stub.otherwise(req -> Stub.status(401, Stub.JSON, "{\"name\": \"werkzeug.exceptions.Unauthorized\", "
+        + "\"message\": \"Invalid apikey " + req.header("Authorization") + "\", \"arguments\": [\"Invalid apikey "
+        + req.header("Authorization") + "\", 401], \"context\": {}, \"debug\": \"Traceback: "
+        + req.header("Authorization") + "\"}"));
+    String logs = capturingLogs(() -> assertClean(assertThrows(OdooException.class,
+        () -> client(Protocol.JSON2).model("res.partner").count(Domain.all()))));
+    assertClean("log", logs);
+  }
+
+  @Test
+  void refusedLoginNamesNoPassword() {
+    // common.authenticate answers false: the client turns it into a typed exception
+    stub.otherwise(Stub.jsonRpc("\"result\": false"));
+    OdooClient odoo = OdooClient.builder().url(stub.url()).database("construction").login("admin", Stub.PASSWORD)
+        .protocol(Protocol.JSONRPC).serverVersion(ServerVersion.of(19)).retries(0).listener(listener).build();
+    String logs = capturingLogs(() -> {
+      OdooAuthenticationException e = assertThrows(OdooAuthenticationException.class,
+          () -> odoo.model("res.partner").count(Domain.all()));
+      assertClean(e);
+    });
+    assertClean("log", logs);
+    assertClean("client", odoo.toString());
+    assertClean("listener", String.join("\n", listened));
+  }
+
+  @Test
+  void toStringsShowNoSecret() {
+    OdooClient.Builder b = OdooClient.builder().url(stub.url()).database("construction").login("admin", Stub.PASSWORD)
+        .apiKey(Wire.API_KEY).serverVersion(ServerVersion.of(19));
+    assertClean("builder", b.toString());
+    OdooClient odoo = b.build();
+    assertClean("client", odoo.toString());
+    assertClean("model", odoo.model("res.partner").toString());
+    assertClean("session", new Session("construction", 2, Stub.PASSWORD).toString());
+  }
+
+  @Test
+  void weakPasswordsAreScrubbedAsTokensOnly() {
+    String text = "Contact your administrator; login admin/admin failed ('admin')";
+    assertEquals("Contact your administrator; login ***/*** failed ('***')", ErrorMapper.scrub(text, "admin"));
+    assertEquals("key *** was refused", ErrorMapper.scrub("key " + Wire.API_KEY + " was refused", Wire.API_KEY));
+    assertEquals("in-x" + Wire.API_KEY.substring(0, 11), ErrorMapper.scrub("in-x" + Wire.API_KEY.substring(0, 11),
+        Wire.API_KEY));
+    assertEquals("{\"p\": \"***\"}", ErrorMapper.scrub("{\"p\": \"a\\\"quote\\\"d\"}", "a\"quote\"d"));
+    assertEquals("abc abc", ErrorMapper.scrub("abc abc", "abc"), "3-character secrets cannot be told from words");
   }
 }

@@ -20,6 +20,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.odoobuild.testsupport.MutableClock;
 import org.odoobuild.workflow.submittal.SubmittalWorkflow;
 import org.odoobuild.workflow.submittal.SubmittalWorkflow.Decision;
 import org.odoobuild.workflow.submittal.SubmittalWorkflow.Event;
