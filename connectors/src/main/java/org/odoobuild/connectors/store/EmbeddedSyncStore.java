@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.h2.jdbcx.JdbcConnectionPool;
+import javax.sql.DataSource;
 
 /**
  * The zero set-up {@link SyncStore}: an H2 database (PostgreSQL mode) in a directory, or in
@@ -22,8 +22,8 @@ public final class EmbeddedSyncStore extends JdbcSyncStore {
   private static final String OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
       + ";LOCK_TIMEOUT=10000";
 
-  private EmbeddedSyncStore(JdbcConnectionPool pool, AutoCloseable closer, String description, Clock clock) {
-    super(pool, closer, description, clock);
+  private EmbeddedSyncStore(DataSource ds, AutoCloseable closer, String description, Clock clock) {
+    super(ds, closer, description, clock);
   }
 
   /**
@@ -31,7 +31,8 @@ public final class EmbeddedSyncStore extends JdbcSyncStore {
    *
    * @param dir the directory, created if absent
    * @return the store
-   * @throws StoreException when the directory or the database cannot be opened
+   * @throws StoreException when the directory or the database cannot be opened, or H2
+   *     ({@code com.h2database:h2}, an optional dependency) is not on the class path
    */
   public static EmbeddedSyncStore open(Path dir) {
     return open(dir, Clock.systemUTC());
@@ -39,15 +40,15 @@ public final class EmbeddedSyncStore extends JdbcSyncStore {
 
   static EmbeddedSyncStore open(Path dir, Clock clock) {
     Objects.requireNonNull(dir, "dir");
+    Drivers.requireH2("SyncStores.embedded");
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new StoreException("cannot create " + dir, e);
     }
     String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("sync").toString().replace('\\', '/') + OPTIONS;
-    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-    pool.setMaxConnections(16);
-    return new EmbeddedSyncStore(pool, pool::dispose, "H2 at " + dir.toAbsolutePath(), clock);
+    Pools.Pool pool = Pools.h2(url, 16);
+    return new EmbeddedSyncStore(pool.dataSource(), pool.closer(), "H2 at " + dir.toAbsolutePath(), clock);
   }
 
   /**
@@ -56,21 +57,56 @@ public final class EmbeddedSyncStore extends JdbcSyncStore {
    * @return the store
    */
   public static EmbeddedSyncStore inMemory() {
+    Drivers.requireH2("SyncStores.inMemory");
     return inMemory(Clock.systemUTC());
   }
 
   static EmbeddedSyncStore inMemory(Clock clock) {
     String name = "sync-" + UUID.randomUUID();
-    JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:" + name + OPTIONS + ";DB_CLOSE_DELAY=-1", "sa",
-        "");
-    pool.setMaxConnections(16);
-    return new EmbeddedSyncStore(pool, () -> {
-      try (Connection c = pool.getConnection(); var s = c.createStatement()) {
+    Pools.Pool pool = Pools.h2("jdbc:h2:mem:" + name + OPTIONS + ";DB_CLOSE_DELAY=-1", 16);
+    return new EmbeddedSyncStore(pool.dataSource(), () -> {
+      try (Connection c = pool.dataSource().getConnection(); var s = c.createStatement()) {
         s.execute("SHUTDOWN");
       } finally {
-        pool.dispose();
+        pool.closer().close();
       }
     }, "in-memory H2 " + name, clock);
+  }
+
+  /**
+   * A store over an H2 data source the application manages (and closes: {@link #close()} leaves
+   * it open), e.g. a Spring Boot application's. The database must run in PostgreSQL mode: its URL
+   * ends with {@value #REQUIRED_URL_OPTIONS}.
+   *
+   * @param dataSource an H2 data source
+   * @return the store
+   * @throws StoreException when the database is not in PostgreSQL mode or cannot be reached
+   */
+  public static EmbeddedSyncStore open(DataSource dataSource) {
+    return open(dataSource, Clock.systemUTC());
+  }
+
+  static EmbeddedSyncStore open(DataSource dataSource, Clock clock) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    requirePostgresMode(dataSource);
+    return new EmbeddedSyncStore(dataSource, () -> { }, "H2 data source", clock);
+  }
+
+  /** The URL options an application's H2 database needs for {@link #open(DataSource)}. */
+  public static final String REQUIRED_URL_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+  private static void requirePostgresMode(DataSource ds) {
+    String mode;
+    try (Connection c = ds.getConnection(); var s = c.createStatement();
+        var rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'MODE'")) {
+      mode = rs.next() ? rs.getString(1) : "";
+    } catch (java.sql.SQLException e) {
+      throw new StoreException("cannot read the mode of the H2 data source", e);
+    }
+    if (!"PostgreSQL".equalsIgnoreCase(mode)) {
+      throw new StoreException("the H2 data source runs in mode '" + (mode.isEmpty() ? "REGULAR" : mode)
+          + "'; the sync store needs PostgreSQL mode: end its URL with " + REQUIRED_URL_OPTIONS);
+    }
   }
 
   @Override

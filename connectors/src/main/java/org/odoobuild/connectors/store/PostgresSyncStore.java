@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * The shared {@link SyncStore} on PostgreSQL (11 or later): several engine instances, in one or
@@ -37,7 +35,8 @@ public final class PostgresSyncStore extends JdbcSyncStore {
    * @param user the database user
    * @param password the password ({@code ""} for trust or peer authentication)
    * @return the store
-   * @throws StoreException when the database cannot be reached or the schema cannot be created
+   * @throws StoreException when the database cannot be reached or the schema cannot be created, or
+   *     the PostgreSQL driver or H2 (whose connection pool this uses) is not on the class path
    */
   public static PostgresSyncStore open(String jdbcUrl, String user, String password) {
     return open(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
@@ -66,23 +65,12 @@ public final class PostgresSyncStore extends JdbcSyncStore {
     if (poolSize < 1) {
       throw new IllegalArgumentException("poolSize must be at least 1");
     }
-    PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
-    try {
-      pg.setURL(jdbcUrl);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("invalid PostgreSQL JDBC URL: " + redact(jdbcUrl));
-    }
-    pg.setUser(user);
-    if (!password.isEmpty()) {
-      pg.setPassword(password);
-    }
-    pg.setApplicationName("odoobuild-sync-store");
-    pg.setConnectTimeout(10);
+    Drivers.requirePostgres("SyncStores.postgres(jdbcUrl, user, password)");
     // H2's small pool works over any ConnectionPoolDataSource; broken connections are dropped
-    JdbcConnectionPool pool = JdbcConnectionPool.create(pg);
-    pool.setMaxConnections(poolSize);
-    pool.setLoginTimeout(30);
-    return new PostgresSyncStore(pool, pool::dispose, "PostgreSQL at " + redact(jdbcUrl) + " as " + user, clock);
+    Drivers.requireH2("SyncStores.postgres(jdbcUrl, user, password) (its connection pool; or pass your own DataSource)");
+    Pools.Pool pool = Pools.postgres(jdbcUrl, user, password, poolSize);
+    return new PostgresSyncStore(pool.dataSource(), pool.closer(), "PostgreSQL at " + redact(jdbcUrl) + " as " + user,
+        clock);
   }
 
   /**

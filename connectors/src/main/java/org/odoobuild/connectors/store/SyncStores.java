@@ -3,7 +3,15 @@ package org.odoobuild.connectors.store;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 
-/** Opens {@link SyncStore}s: the embedded default, an in-memory one for tests, and PostgreSQL. */
+/**
+ * Opens {@link SyncStore}s: the embedded default, an in-memory one for tests, and PostgreSQL.
+ *
+ * <p>The JDBC drivers are optional dependencies of {@code connectors}: add
+ * {@code com.h2database:h2} for {@link #embedded}, {@link #inMemory} and {@link #h2}, and
+ * {@code org.postgresql:postgresql} for {@link #postgres(String, String, String)} (which also
+ * pools its connections with H2's small pool; {@link #postgres(DataSource)} uses yours). Without
+ * them these methods throw a {@link StoreException} that names the missing dependency.
+ */
 public final class SyncStores {
   private SyncStores() {}
 
@@ -48,5 +56,42 @@ public final class SyncStores {
    */
   public static SyncStore postgres(DataSource dataSource) {
     return PostgresSyncStore.open(dataSource);
+  }
+
+  /**
+   * An H2 store over a data source the application manages (not closed by the store); the
+   * database must run in PostgreSQL mode (its URL ends with
+   * {@value EmbeddedSyncStore#REQUIRED_URL_OPTIONS}).
+   *
+   * @param dataSource an H2 data source
+   * @return the store
+   * @throws StoreException when the database is not in PostgreSQL mode
+   */
+  public static SyncStore h2(DataSource dataSource) {
+    return EmbeddedSyncStore.open(dataSource);
+  }
+
+  /**
+   * A store over an application's data source, PostgreSQL or H2, told apart by the database's
+   * product name.
+   *
+   * @param dataSource the data source (not closed by the store)
+   * @return the store
+   * @throws StoreException for another database, or when it cannot be reached
+   */
+  public static SyncStore on(DataSource dataSource) {
+    String product;
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      product = c.getMetaData().getDatabaseProductName();
+    } catch (java.sql.SQLException e) {
+      throw new StoreException("cannot reach the data source to tell its database", e);
+    }
+    if ("PostgreSQL".equalsIgnoreCase(product)) {
+      return postgres(dataSource);
+    }
+    if ("H2".equalsIgnoreCase(product)) {
+      return h2(dataSource);
+    }
+    throw new StoreException("the sync store runs on PostgreSQL or H2, not on " + product);
   }
 }
