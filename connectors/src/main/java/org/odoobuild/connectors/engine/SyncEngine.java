@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,10 +26,10 @@ import org.odoobuild.connectors.spi.SourceRecord;
 import org.odoobuild.connectors.store.AuditEntry;
 import org.odoobuild.connectors.store.ClaimedEntry;
 import org.odoobuild.connectors.store.OutboxEntry;
+import org.odoobuild.connectors.store.OutboxStatus;
 import org.odoobuild.connectors.store.SyncStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Runs flows: pulls each source from its stored cursor, skips records already processed
@@ -40,8 +41,20 @@ import org.slf4j.MDC;
  * <pre>{@code
  * SyncEngine engine = SyncEngine.builder().store(SyncStores.embedded(dir)).build();
  * engine.register(vendorFlow);
- * RunReport report = engine.run("vendors");
+ * RunReport report = engine.run("vendors").orThrow();   // or look at report.status()
  * }</pre>
+ *
+ * <p>Every run, drain and accept happens in a {@link SyncContext} (flow and correlation id,
+ * carried explicitly to outbox headers and audit rows, and copied to the MDC). A long run reports
+ * its {@link Progress} to the {@link RunListener} after every batch and logs it at INFO every
+ * {@link Builder#progressInterval progress interval}. Metrics (see {@link SyncMetrics}):
+ * counters {@code sync.records.accepted}, {@code sync.records.applied}, {@code sync.records.skipped},
+ * {@code sync.records.duplicates}, {@code sync.records.dead_lettered} (tag {@code flow}),
+ * {@code sync.runs} and timer {@code sync.run} (tags {@code flow}, {@code outcome}: the run's
+ * status in lower case), {@code sync.run.failures} (a scheduled run threw), timer
+ * {@code sync.batch} (tags {@code flow}, {@code outcome}: {@code ok}, {@code failed},
+ * {@code unavailable}); gauges {@code sync.outbox.backlog} and {@code sync.dead_letters} (tag
+ * {@code flow}).
  */
 public final class SyncEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
@@ -50,7 +63,7 @@ public final class SyncEngine implements AutoCloseable {
   static final String H_ID = "source_id";
   static final String H_REVISION = "source_revision";
   static final String H_OCCURRED = "occurred_at";
-  static final String H_CORRELATION = "correlation_id";
+  static final String H_CORRELATION = SyncContext.MDC_CORRELATION;
 
   private final SyncStore store;
   private final Resilience resilience;
@@ -59,6 +72,8 @@ public final class SyncEngine implements AutoCloseable {
   private final String workerId;
   private final Duration lease;
   private final Clock clock;
+  private final RunListener listener;
+  private final Duration progressInterval;
   private final Map<String, Flow<?>> flows = new ConcurrentHashMap<>();
   private volatile ScheduledExecutorService scheduler;
 
@@ -70,6 +85,8 @@ public final class SyncEngine implements AutoCloseable {
     this.workerId = b.workerId;
     this.lease = b.lease;
     this.clock = b.clock;
+    this.listener = b.listener;
+    this.progressInterval = b.progressInterval;
   }
 
   /** A builder. */
@@ -82,6 +99,9 @@ public final class SyncEngine implements AutoCloseable {
     if (flows.putIfAbsent(flow.name(), flow) != null) {
       throw new IllegalArgumentException("a flow named '" + flow.name() + "' is already registered");
     }
+    Map<String, String> tags = Map.of("flow", flow.name());
+    metrics.gauge("sync.outbox.backlog", tags, () -> outboxCount(flow.name(), OutboxStatus.PENDING, OutboxStatus.CLAIMED));
+    metrics.gauge("sync.dead_letters", tags, () -> outboxCount(flow.name(), OutboxStatus.DEAD));
     return this;
   }
 
@@ -102,31 +122,84 @@ public final class SyncEngine implements AutoCloseable {
    */
   public RunReport run(String flowName) {
     Flow<?> flow = flow(flowName);
-    Counters c = new Counters();
     long start = System.nanoTime();
-    boolean completed;
-    try (MdcScope ignored = MdcScope.flow(flowName)) {
-      completed = flow.source().isEmpty() || pullAll(flow, c);
+    RunReport r;
+    try (SyncContext.Scope scope = SyncContext.enter(flowName, "run")) {
+      Counters c = started(flowName, scope);
+      boolean completed = flow.source().isEmpty() || pullAll(flow, c);
       if (completed) {
         completed = drainOutbox(flow, c);
       }
+      r = c.report(Duration.ofNanos(System.nanoTime() - start), completed);
+      finished(r);
     }
-    RunReport r = c.report(flowName, Duration.ofNanos(System.nanoTime() - start), completed);
-    metrics.record("sync.run", r.elapsed(), Map.of("flow", flowName));
-    LOG.info("{}", r.summary());
     return r;
   }
 
   /** Only drains the outbox (pushed and replayed records) of a flow. */
   public RunReport drain(String flowName) {
     Flow<?> flow = flow(flowName);
-    Counters c = new Counters();
     long start = System.nanoTime();
-    boolean completed;
-    try (MdcScope ignored = MdcScope.flow(flowName)) {
-      completed = drainOutbox(flow, c);
+    RunReport r;
+    try (SyncContext.Scope scope = SyncContext.enter(flowName, "drain")) {
+      Counters c = started(flowName, scope);
+      r = c.report(Duration.ofNanos(System.nanoTime() - start), drainOutbox(flow, c));
+      finished(r);
     }
-    return c.report(flowName, Duration.ofNanos(System.nanoTime() - start), completed);
+    return r;
+  }
+
+  private Counters started(String flowName, SyncContext.Scope scope) {
+    Counters c = new Counters(flowName, scope.context().correlationId(), clock.instant());
+    tell(l -> l.runStarted(flowName, c.correlationId));
+    return c;
+  }
+
+  private void finished(RunReport r) {
+    Map<String, String> tags = Map.of("flow", r.flow(), "outcome", r.status().name().toLowerCase(java.util.Locale.ROOT));
+    metrics.record("sync.run", r.elapsed(), tags);
+    metrics.increment("sync.runs", 1, tags);
+    if (r.status() == RunReport.Status.COMPLETED) {
+      LOG.info("{} [{}]", r.summary(), r.correlationId());
+    } else {
+      LOG.warn("{} [{}]{}", r.summary(), r.correlationId(), r.status() == RunReport.Status.FAILED
+          ? ": dead letters need an operator (engine.operations().deadLetters(\"" + r.flow() + "\", 50))" : "");
+    }
+    tell(l -> l.runFinished(r));
+  }
+
+  /** After every batch: metrics, the listener, and an INFO line once per progress interval. */
+  private void progress(Counters c, OptionalLong remaining) {
+    c.flush(metrics);
+    Instant now = clock.instant();
+    Progress p = new Progress(c.flow, c.correlationId, c.pulled, c.applied, c.deadLettered,
+        Duration.between(c.startedAt, now), remaining);
+    tell(l -> l.progress(p));
+    if (!now.isBefore(c.lastLogAt.plus(progressInterval))) {
+      c.lastLogAt = now;
+      LOG.info("{}", p.line());
+    }
+  }
+
+  private void tell(java.util.function.Consumer<RunListener> event) {
+    try {
+      event.accept(listener);
+    } catch (RuntimeException e) {
+      LOG.warn("run listener failed: {}", e.toString());
+    }
+  }
+
+  private double outboxCount(String flow, OutboxStatus... statuses) {
+    try {
+      Map<OutboxStatus, Long> counts = store.outboxCounts(flow);
+      long n = 0;
+      for (OutboxStatus s : statuses) {
+        n += counts.getOrDefault(s, 0L);
+      }
+      return n;
+    } catch (RuntimeException e) { // a metrics scrape never fails because the store is down
+      return Double.NaN;
+    }
   }
 
   /**
@@ -137,7 +210,10 @@ public final class SyncEngine implements AutoCloseable {
     @SuppressWarnings("unchecked")
     Flow<T> flow = (Flow<T>) flow(flowName);
     catalog.require(record.type().name());
-    boolean added = store.enqueue(toOutbox(flow, record));
+    boolean added;
+    try (SyncContext.Scope ignored = SyncContext.enter(flowName, "accept")) {
+      added = store.enqueue(toOutbox(flow, record));
+    }
     metrics.increment("sync.records.accepted", added ? 1 : 0, Map.of("flow", flowName));
     return added;
   }
@@ -203,6 +279,7 @@ public final class SyncEngine implements AutoCloseable {
     while (true) {
       if (store.paused(flow.name())) {
         LOG.info("flow {} is paused", flow.name());
+        c.stoppedBecause = "paused";
         return false;
       }
       Optional<String> cursor = store.cursor(flow.name());
@@ -212,6 +289,7 @@ public final class SyncEngine implements AutoCloseable {
             () -> flow.source().orElseThrow().pull(cursor, flow.batchSize()));
       } catch (Exception e) {
         LOG.warn("flow {}: source unavailable, stopping this run: {}", flow.name(), e.toString());
+        c.stoppedBecause = "source unavailable: " + e;
         return false;
       }
       if (batch.records().isEmpty()) {
@@ -264,7 +342,7 @@ public final class SyncEngine implements AutoCloseable {
         }
       }
       store.commit(flow.name(), batch.nextCursor(), processed);
-      metrics.increment("sync.records.applied", c.appliedDelta(), Map.of("flow", flow.name()));
+      progress(c, batch.remaining());
       if (!batch.hasMore()) {
         return true;
       }
@@ -280,18 +358,23 @@ public final class SyncEngine implements AutoCloseable {
     if (batch.isEmpty()) {
       return Optional.of(List.of());
     }
+    long start = System.nanoTime();
     try {
       c.batches++;
       List<SinkResult> res = resilience.call(flow.endpoint(), flow.lane(), () -> flow.sink().apply(batch));
       if (res.size() != batch.size()) {
         throw new IllegalStateException("sink returned " + res.size() + " results for " + batch.size() + " records");
       }
+      batchTimer(flow, start, "ok");
       return Optional.of(res);
     } catch (Exception e) {
       if (resilience.config().classifier().isTransient(e)) {
+        batchTimer(flow, start, "unavailable");
         LOG.warn("flow {}: target unavailable after retries: {}", flow.name(), e.toString());
+        c.stoppedBecause = "target unavailable: " + e;
         return Optional.empty();
       }
+      batchTimer(flow, start, "failed");
       if (batch.size() == 1) {
         return Optional.of(List.of(SinkResult.failed(e)));
       }
@@ -310,11 +393,17 @@ public final class SyncEngine implements AutoCloseable {
     }
   }
 
+  private void batchTimer(Flow<?> flow, long startNanos, String outcome) {
+    metrics.record("sync.batch", Duration.ofNanos(System.nanoTime() - startNanos),
+        Map.of("flow", flow.name(), "outcome", outcome));
+  }
+
   // ---- outbox mode ----------------------------------------------------------------------
 
   private <T> boolean drainOutbox(Flow<T> flow, Counters c) {
     while (true) {
       if (store.paused(flow.name())) {
+        c.stoppedBecause = "paused";
         return false;
       }
       List<ClaimedEntry> claimed = store.claim(flow.name(), workerId, flow.batchSize(), lease);
@@ -353,6 +442,7 @@ public final class SyncEngine implements AutoCloseable {
         for (ClaimedEntry e : entries) {
           store.fail(e.id(), workerId, "target unavailable", retryAt);
         }
+        progress(c, OptionalLong.empty());
         return false;
       }
       for (int i = 0; i < entries.size(); i++) {
@@ -383,6 +473,7 @@ public final class SyncEngine implements AutoCloseable {
           }
         }
       }
+      progress(c, OptionalLong.empty());
     }
   }
 
@@ -407,8 +498,9 @@ public final class SyncEngine implements AutoCloseable {
 
   private <T> void audit(Flow<T> flow, SourceRecord<T> r, String action, String detail) {
     String after = r.type().financial() ? flow.codec().encode(r.payload()) : "";
+    String correlation = r.correlationId().isEmpty() ? SyncContext.currentCorrelationId().orElse("") : r.correlationId();
     store.append(new AuditEntry(clock.instant(), workerId, action, flow.name(), r.type().name(),
-        r.key().idempotencyKey(), Optional.ofNullable(MDC.get(H_CORRELATION)).orElse(""), "", after, detail));
+        r.key().idempotencyKey(), correlation, "", after, detail));
   }
 
   /**
@@ -426,7 +518,9 @@ public final class SyncEngine implements AutoCloseable {
     headers.put(H_ID, r.key().id());
     headers.put(H_REVISION, r.key().revision());
     headers.put(H_OCCURRED, r.occurredAt().toString());
-    headers.putIfAbsent(H_CORRELATION, Optional.ofNullable(MDC.get(H_CORRELATION)).orElse(""));
+    if (headers.getOrDefault(H_CORRELATION, "").isEmpty()) {
+      headers.put(H_CORRELATION, SyncContext.currentCorrelationId().orElse(""));
+    }
     return new OutboxEntry(flow.name(), key(flow, r), r.orderingKey(), flow.codec().encode(r.payload()), headers,
         clock.instant());
   }
@@ -443,47 +537,42 @@ public final class SyncEngine implements AutoCloseable {
 
   /** Per-run tallies. */
   private static final class Counters {
+    final String flow;
+    final String correlationId;
+    final Instant startedAt;
+    Instant lastLogAt;
+    String stoppedBecause = "";
     long pulled;
     long applied;
     long skipped;
     long duplicates;
     long deadLettered;
     long batches;
-    private long lastApplied;
+    private final long[] reported = new long[4];
 
-    long appliedDelta() {
-      long d = applied - lastApplied;
-      lastApplied = applied;
-      return d;
+    Counters(String flow, String correlationId, Instant startedAt) {
+      this.flow = flow;
+      this.correlationId = correlationId;
+      this.startedAt = startedAt;
+      this.lastLogAt = startedAt;
     }
 
-    RunReport report(String flow, Duration elapsed, boolean completed) {
-      return new RunReport(flow, pulled, applied, skipped, duplicates, deadLettered, batches, elapsed, completed);
-    }
-  }
-
-  /** Sets and restores the MDC keys of a run. */
-  private static final class MdcScope implements AutoCloseable {
-    private final boolean ownCorrelation;
-
-    private MdcScope(String flow) {
-      MDC.put("flow", flow);
-      ownCorrelation = MDC.get(H_CORRELATION) == null;
-      if (ownCorrelation) {
-        MDC.put(H_CORRELATION, "run-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    /** Adds what changed since the last flush to the record counters. */
+    void flush(SyncMetrics metrics) {
+      long[] now = {applied, skipped, duplicates, deadLettered};
+      String[] names = {"sync.records.applied", "sync.records.skipped", "sync.records.duplicates",
+          "sync.records.dead_lettered"};
+      for (int i = 0; i < now.length; i++) {
+        if (now[i] != reported[i]) {
+          metrics.increment(names[i], now[i] - reported[i], Map.of("flow", flow));
+          reported[i] = now[i];
+        }
       }
     }
 
-    static MdcScope flow(String flow) {
-      return new MdcScope(flow);
-    }
-
-    @Override
-    public void close() {
-      MDC.remove("flow");
-      if (ownCorrelation) {
-        MDC.remove(H_CORRELATION);
-      }
+    RunReport report(Duration elapsed, boolean completed) {
+      return new RunReport(flow, pulled, applied, skipped, duplicates, deadLettered, batches, elapsed, completed,
+          correlationId, completed ? "" : stoppedBecause);
     }
   }
 
@@ -496,6 +585,8 @@ public final class SyncEngine implements AutoCloseable {
     private String workerId = "engine-" + ProcessHandle.current().pid();
     private Duration lease = Duration.ofMinutes(5);
     private Clock clock = Clock.systemUTC();
+    private RunListener listener = RunListener.NONE;
+    private Duration progressInterval = Duration.ofSeconds(30);
 
     private Builder() {}
 
@@ -538,6 +629,24 @@ public final class SyncEngine implements AutoCloseable {
     /** The clock (for tests). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Observes runs: start, progress after every batch, end (default none). */
+    public Builder listener(RunListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * How often a long run logs its progress at INFO (default 30 s, by the engine's clock): done,
+     * applied, dead-lettered, rate, and the total and ETA when the source tells what is left.
+     */
+    public Builder progressInterval(Duration progressInterval) {
+      if (progressInterval.isNegative() || progressInterval.isZero()) {
+        throw new IllegalArgumentException("progressInterval must be positive");
+      }
+      this.progressInterval = progressInterval;
       return this;
     }
 

@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.DoubleSupplier;
 
 /** Keeps counters and timer totals in memory: for tests, examples and a quick status page. */
 public final class InMemorySyncMetrics implements SyncMetrics {
   private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> timerCounts = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> timerNanos = new ConcurrentHashMap<>();
+  private final Map<String, DoubleSupplier> gauges = new ConcurrentHashMap<>();
 
   @Override
   public void increment(String name, long delta, Map<String, String> tags) {
@@ -20,8 +22,27 @@ public final class InMemorySyncMetrics implements SyncMetrics {
 
   @Override
   public void record(String name, Duration duration, Map<String, String> tags) {
-    timerCounts.computeIfAbsent(name, k -> new LongAdder()).increment();
-    timerNanos.computeIfAbsent(name, k -> new LongAdder()).add(duration.toNanos());
+    for (String k : tags.isEmpty() ? java.util.List.of(name) : java.util.List.of(name, key(name, tags))) {
+      timerCounts.computeIfAbsent(k, x -> new LongAdder()).increment();
+      timerNanos.computeIfAbsent(k, x -> new LongAdder()).add(duration.toNanos());
+    }
+  }
+
+  @Override
+  public void gauge(String name, Map<String, String> tags, DoubleSupplier value) {
+    gauges.putIfAbsent(key(name, tags), value);
+  }
+
+  /** A gauge's current value for one tag set; {@code NaN} when no such gauge is registered. */
+  public double gauge(String name, Map<String, String> tags) {
+    DoubleSupplier g = gauges.get(key(name, tags));
+    return g == null ? Double.NaN : g.getAsDouble();
+  }
+
+  /** How many durations a timer recorded for one tag set. */
+  public long timerCount(String name, Map<String, String> tags) {
+    LongAdder a = timerCounts.get(key(name, tags));
+    return a == null ? 0 : a.sum();
   }
 
   /** A counter's total over all tags. */

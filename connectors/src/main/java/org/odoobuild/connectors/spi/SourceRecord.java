@@ -34,6 +34,14 @@ public record SourceRecord<T>(RecordKey key, EventType type, T payload, Instant 
     return new SourceRecord<>(key, type, payload, occurredAt, "", Map.of());
   }
 
+  /**
+   * The correlation id the record carries (header {@code correlation_id}: a webhook's
+   * {@code X-Correlation-Id} or delivery id, or the context it was accepted in), {@code ""} if none.
+   */
+  public String correlationId() {
+    return headers.getOrDefault("correlation_id", "");
+  }
+
   /** The idempotency key, scoped by event type. */
   public String idempotencyKey() {
     return type.name() + "/" + key.idempotencyKey();

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.odoobuild.connectors.engine.SyncContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * gets {@link ConcurrentUpdateException}). An event id seen before returns the earlier outcome
  * without running anything. Events that arrive out of order are refused with
  * {@link IllegalTransitionException} (the caller may retry them later); nothing is queued.
+ *
+ * <p>An event whose {@link EventMeta#correlationId()} is empty gets the correlation id of the
+ * current {@link SyncContext} (the sync run or accept it happens in), so history lines link to the
+ * sync's audit rows whatever the logging backend.
  *
  * @param <S> the state enum
  * @param <E> the event enum
@@ -46,6 +51,7 @@ public final class WorkflowEngine<S extends Enum<S>, E extends Enum<E>, C> {
 
   /** Starts an instance in the initial state; returns the existing one if it was started before. */
   public Instance start(String id, Map<String, String> variables, EventMeta meta) {
+    meta = withContextCorrelation(meta);
     Instant now = clock.instant();
     S initial = workflow.initial();
     Optional<Workflow.Deadline<S, E>> d = workflow.deadline(initial);
@@ -89,6 +95,7 @@ public final class WorkflowEngine<S extends Enum<S>, E extends Enum<E>, C> {
 
   /** Applies an event and sets instance variables with the transition. */
   public TransitionRecord fire(String id, E event, C payload, EventMeta meta, Map<String, String> setVariables) {
+    meta = withContextCorrelation(meta);
     ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock());
     lock.lock();
     try {
@@ -156,6 +163,14 @@ public final class WorkflowEngine<S extends Enum<S>, E extends Enum<E>, C> {
       }
     }
     return fired;
+  }
+
+  private static EventMeta withContextCorrelation(EventMeta meta) {
+    if (!meta.correlationId().isEmpty()) {
+      return meta;
+    }
+    return SyncContext.currentCorrelationId()
+        .map(c -> new EventMeta(meta.actor(), meta.reason(), c, meta.eventId())).orElse(meta);
   }
 
   private Instance require(String id) {
