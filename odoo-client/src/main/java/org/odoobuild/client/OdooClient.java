@@ -585,7 +585,10 @@ public final class OdooClient implements AutoCloseable {
     }
 
     private static String requireSecret(String s, String what) {
-      Objects.requireNonNull(s, what);
+      if (s == null) { // typically System.getenv(...) of a variable that is not set
+        throw new IllegalArgumentException(what + " is null (an environment variable that is not set? "
+            + "OdooEnv.require(\"ODOO_API_KEY\") and OdooEnv.builder() name the missing variable)");
+      }
       if (s.isBlank()) {
         throw new IllegalArgumentException(what + " is blank");
       }
