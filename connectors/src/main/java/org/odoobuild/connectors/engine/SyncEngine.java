@@ -105,6 +105,11 @@ public final class SyncEngine implements AutoCloseable {
     return this;
   }
 
+  /** The names of the registered flows, sorted. */
+  public java.util.SortedSet<String> flowNames() {
+    return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(flows.keySet()));
+  }
+
   /** The durable store (dead letters, audit, cursors). */
   public SyncStore store() {
     return store;
