@@ -53,7 +53,8 @@ public final class ErrorMapper {
         return e.model().isEmpty() || name.equals("builtins.NameError") ? new OdooNotFoundException(e)
             : new OdooServerException(e);
       case "werkzeug.exceptions.TooManyRequests":
-        return new OdooTransportException(e, OdooTransportException.Reason.RATE_LIMITED, false, Optional.empty(), null);
+        // Odoo answered: whatever refused the request, it was received
+        return new OdooTransportException(e, OdooTransportException.Reason.RATE_LIMITED, true, Optional.empty(), null);
       default:
         return new OdooServerException(e);
     }

@@ -180,18 +180,6 @@ class RetryTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Write.class)
-  void nonIdempotentCallIsResentAfterARefusal503Or429(Write w) {
-    for (int status : new int[] {503, 429}) {
-      server.reset();
-      server.then(Fixtures.status(status, "text/html", "<h1>refused</h1>", Map.of("Retry-After", "0")));
-      server.otherwise(w == Write.CREATE ? Fixtures.okId(Protocol.JSONRPC, 42) : Fixtures.okTrue(Protocol.JSONRPC));
-      run(client(Protocol.JSONRPC, 2), w);
-      assertEquals(2, server.requests().size(), w + " after " + status);
-    }
-  }
-
   @Test
   void versionDetectionIsRetriedOnAGatewayError() {
     server.then(Fixtures.status(502, "text/html", "<h1>Bad Gateway</h1>", Map.of()));
