@@ -179,8 +179,13 @@ public final class JsonCodec {
         return p.getText();
       case VALUE_NUMBER_INT:
         return p.getLongValue();
-      case VALUE_NUMBER_FLOAT:
-        return p.getDoubleValue();
+      case VALUE_NUMBER_FLOAT: {
+        double d = p.getDoubleValue();
+        if (Double.isInfinite(d)) {
+          throw new IOException("a number out of range");
+        }
+        return d;
+      }
       case VALUE_TRUE:
         return Boolean.TRUE;
       case VALUE_FALSE:
