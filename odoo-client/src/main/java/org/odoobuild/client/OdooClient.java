@@ -471,8 +471,10 @@ public final class OdooClient implements AutoCloseable {
         if (JsonCodec.read(a.body()) instanceof Map<?, ?> m) {
           return Optional.of(ServerVersion.of(m));
         }
-      } catch (java.io.IOException | OdooValueException e) {
-        LOG.debug("unreadable {} answer: {}", path, e.getMessage());
+      } catch (java.io.IOException e) {
+        LOG.debug("unreadable {} answer: {}", path, JsonCodec.describe(e));
+      } catch (OdooValueException e) {
+        LOG.debug("unreadable {} answer: {}", path, shared.http.scrub(e.getMessage()));
       }
     } else {
       LOG.debug("{} answered HTTP {} ({}), trying the next way to ask the version", path, a.status(), a.contentType());
@@ -499,10 +501,11 @@ public final class OdooClient implements AutoCloseable {
     private RetryConfig retry = RetryConfig.defaults();
     private Duration deadline = Duration.ofMinutes(2);
     private boolean gatewayRefusalsNotProcessed;
+    private boolean allowInsecureHttp;
     private Context context = Context.empty();
     private OkHttpClient httpClient;
     private ServerVersion version;
-    private long maxResponseBytes = 512L * 1024 * 1024;
+    private long maxResponseBytes = 64L * 1024 * 1024;
     private CallListener listener = CallListener.none();
     private OdooEventListener eventListener = OdooEventListener.NONE;
     private long uid;
@@ -524,13 +527,34 @@ public final class OdooClient implements AutoCloseable {
       return this;
     }
 
-    /** The server's base URL, e.g. {@code https://erp.example.com}. */
+    /**
+     * The server's base URL, e.g. {@code https://erp.example.com}. User info in it
+     * ({@code https://user:pw@host}) is dropped: it is never sent nor shown; credentials go
+     * through {@link #apiKey(String)} or {@link #login(String, String)}. Plain {@code http://} is
+     * refused at {@link #build()} unless the host is this machine or {@link #allowInsecureHttp(boolean)}
+     * says otherwise.
+     */
     public Builder url(String url) {
       HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(url, "url"));
       if (parsed == null) {
-        throw new IllegalArgumentException("not an http(s) URL: " + url);
+        // the text may hold a password: do not repeat it
+        throw new IllegalArgumentException("not an http(s) URL (scheme, host and port expected)");
       }
-      this.url = parsed;
+      this.url = parsed.newBuilder().username("").password("").build();
+      return this;
+    }
+
+    /**
+     * Allows credentials over plain {@code http://} to a host other than this machine (default
+     * false: {@link #build()} refuses it, since the password or API key would cross the network
+     * readable by anyone on the way). For a trusted private network or a TLS-terminating
+     * sidecar only.
+     *
+     * @param allow whether to allow it
+     * @return this builder
+     */
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
       return this;
     }
 
@@ -658,8 +682,19 @@ public final class OdooClient implements AutoCloseable {
       return this;
     }
 
-    /** Refuses answers larger than this (default 512 MiB). */
+    /**
+     * Refuses answers larger than this (default 64 MiB), counted as they arrive and, for gzip
+     * bodies, after inflation: a larger answer fails as soon as it passes the limit, with an
+     * {@link OdooTransportException} ({@code MALFORMED_RESPONSE}). Page big reads
+     * ({@link OdooModel#stream(Query, int)}) rather than raising it.
+     *
+     * @param maxResponseBytes between 1 byte and 2 GiB
+     * @return this builder
+     */
     public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes < 1 || maxResponseBytes > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException("maxResponseBytes must be between 1 and " + (Integer.MAX_VALUE - 8));
+      }
       this.maxResponseBytes = maxResponseBytes;
       return this;
     }
@@ -736,6 +771,10 @@ public final class OdooClient implements AutoCloseable {
       if (protocol == Protocol.JSON2 && apiKey.isEmpty()) {
         throw new IllegalStateException("JSON-2 needs an API key (builder.apiKey(...))");
       }
+      if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
+        throw new IllegalStateException("refusing to send credentials over plain http to " + url.host()
+            + ": use https, or allowInsecureHttp(true) on a trusted network");
+      }
       boolean owns = httpClient == null;
       OkHttpClient base = owns ? new OkHttpClient.Builder().connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES)).build()
           : httpClient;
@@ -754,6 +793,13 @@ public final class OdooClient implements AutoCloseable {
           .followRedirects(false)
           .build();
       return new OdooClient(new Shared(this, configured, owns), context);
+    }
+
+    /** Whether a host names this machine, without asking DNS. */
+    private static boolean isLoopback(String host) {
+      String h = host.toLowerCase(java.util.Locale.ROOT);
+      return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+          || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     private static String requireSecret(String s, String what) {

@@ -25,7 +25,15 @@ public final class ErrorMapper {
 
   /** Maps an error that carries an Odoo exception name (JSON-RPC {@code data.name}, JSON-2 {@code name}). */
   public static OdooException byName(OdooError e) {
-    String name = e.name();
+    return byName(e, e.name());
+  }
+
+  /**
+   * Maps an error by the server's exception name as it was sent ({@code e} carries it scrubbed
+   * of secrets, which could alter a name when a weak password equals one of its words).
+   */
+  static OdooException byName(OdooError e, String rawName) {
+    String name = rawName;
     String msg = e.message();
     switch (name) {
       case "odoo.exceptions.AccessDenied", "werkzeug.exceptions.Unauthorized":
@@ -124,8 +132,10 @@ public final class ErrorMapper {
    * Removes the secrets from a text (a server message, an echoed body). A secret of 12 or more
    * characters is removed wherever it appears; a shorter one (a weak password such as
    * {@code admin}) only where it stands as a token of its own, so that ordinary words that
-   * contain it ({@code administrator}) stay readable. Its JSON- and XML-escaped forms are
-   * removed too. Secrets shorter than 4 characters cannot be told apart from words and are left.
+   * contain it ({@code administrator}) stay readable. The forms a server may echo it in are
+   * removed too: JSON-escaped (also with non-ASCII as {@code \\uXXXX}), XML/HTML-escaped,
+   * URL-encoded and as the inside of a Python {@code repr}. Secrets shorter than 4 characters
+   * cannot be told apart from words and are left.
    */
   public static String scrub(String text, String... secrets) {
     if (text == null || text.isEmpty()) {
@@ -136,11 +146,87 @@ public final class ErrorMapper {
       if (s == null || s.length() < 4) {
         continue;
       }
-      for (String form : new String[] {s, jsonEscaped(s), xmlEscaped(s)}) {
+      for (String form : forms(s)) {
         out = form.length() >= 12 ? out.replace(form, "***") : replaceToken(out, form);
       }
     }
     return out;
+  }
+
+  /** The secret and every escaped form of it, longest first (so that a form is not half-replaced by a shorter one). */
+  static java.util.List<String> forms(String s) {
+    java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+    forms.add(s);
+    forms.add(jsonEscaped(s));
+    forms.add(asciiOnly(jsonEscaped(s)));
+    String xml = xmlEscaped(s);
+    forms.add(xml);
+    forms.add(xml.replace("\"", "&quot;").replace("'", "&#39;"));
+    forms.add(xml.replace("\"", "&#34;").replace("'", "&#39;"));
+    forms.add(xml.replace("\"", "&quot;").replace("'", "&#x27;"));
+    for (boolean lower : new boolean[] {false, true}) {
+      forms.add(percentEncoded(s, "_.-~", false, lower));   // RFC 3986, Python quote(safe='')
+      forms.add(percentEncoded(s, "_.-~/", false, lower));  // Python quote()
+      forms.add(percentEncoded(s, "_.-~", true, lower));    // Python quote_plus()
+      forms.add(percentEncoded(s, "_.-*", true, lower));    // HTML forms, java.net.URLEncoder
+    }
+    forms.add(pythonRepr(s, true));
+    forms.add(pythonRepr(s, false));
+    java.util.List<String> out = new java.util.ArrayList<>(forms);
+    out.sort(java.util.Comparator.comparingInt(String::length).reversed());
+    return out;
+  }
+
+  private static String asciiOnly(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 128) {
+        sb.append(c);
+      } else {
+        sb.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String percentEncoded(String s, String safe, boolean spaceAsPlus, boolean lowerHex) {
+    StringBuilder sb = new StringBuilder(s.length() * 3);
+    for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || safe.indexOf(c) >= 0) {
+        sb.append((char) c);
+      } else if (c == ' ' && spaceAsPlus) {
+        sb.append('+');
+      } else {
+        String hex = String.format("%%%02X", c);
+        sb.append(lowerHex ? hex.toLowerCase(java.util.Locale.ROOT) : hex);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The inside of Python's {@code repr(s)}: quoted with {@code '} (escaped) or, when it holds one, {@code "}. */
+  private static String pythonRepr(String s, boolean singleQuoted) {
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case '\'' -> sb.append(singleQuoted ? "\\'" : "'");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            sb.append(String.format("\\x%02x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.toString();
   }
 
   private static String replaceToken(String text, String token) {

@@ -112,9 +112,9 @@ public final class HttpSupport {
     return unexpectedStatus(a, protocol, model, method, secrets, refusalsNotProcessed);
   }
 
-  /** {@link #snippet(HttpAnswer)} with the secrets removed. */
+  /** {@link #snippet(HttpAnswer)} with the secrets removed (before it is shortened). */
   public String excerpt(HttpAnswer a) {
-    return scrub(snippet(a));
+    return snippet(a, secrets);
   }
 
   /** The base URL. */
@@ -182,9 +182,32 @@ public final class HttpSupport {
     }
   }
 
+  /**
+   * Reads the body, refusing it as soon as it grows past the limit. A body of known length is
+   * read straight into its array; one of unknown length (chunked, or gzip that OkHttp inflates:
+   * the limit then applies to the inflated size) is collected in segments and copied once.
+   */
   private byte[] readBounded(ResponseBody rb, Protocol protocol, String model, String method, int status)
       throws IOException {
     okio.BufferedSource source = rb.source();
+    long declared = rb.contentLength();
+    if (declared >= 0) {
+      byte[] out = new byte[(int) declared];
+      int at = 0;
+      while (at < out.length) {
+        int n = source.read(out, at, out.length - at);
+        if (n == -1) {
+          throw transport(protocol, model, method, Reason.CONNECTION_BROKEN, true,
+              "response body broken off after " + at + " of " + declared + " bytes", OptionalInt.of(status), null);
+        }
+        at += n;
+      }
+      if (!source.exhausted()) {
+        throw transport(protocol, model, method, Reason.MALFORMED_RESPONSE, true,
+            "response body longer than its Content-Length of " + declared + " bytes", OptionalInt.of(status), null);
+      }
+      return out;
+    }
     okio.Buffer buffer = new okio.Buffer();
     long total = 0;
     long n;
@@ -194,11 +217,6 @@ public final class HttpSupport {
         throw transport(protocol, model, method, Reason.MALFORMED_RESPONSE, true,
             "response body exceeds the limit of " + maxBodyBytes + " bytes", OptionalInt.of(status), null);
       }
-    }
-    long declared = rb.contentLength();
-    if (declared >= 0 && total != declared) {
-      throw transport(protocol, model, method, Reason.CONNECTION_BROKEN, true,
-          "response body broken off after " + total + " of " + declared + " bytes", OptionalInt.of(status), null);
     }
     return buffer.readByteArray();
   }
@@ -245,7 +263,7 @@ public final class HttpSupport {
       String[] secrets, boolean refusalsNotProcessed) {
     Reason reason = a.status() == 429 ? Reason.RATE_LIMITED : Reason.HTTP_STATUS;
     Optional<Duration> retryAfter = Optional.ofNullable(a.headers().get("Retry-After")).flatMap(HttpSupport::parseRetryAfter);
-    String message = "HTTP " + a.status() + " from the server or a proxy: " + ErrorMapper.scrub(snippet(a), secrets);
+    String message = "HTTP " + a.status() + " from the server or a proxy: " + snippet(a, secrets);
     OdooError error = new OdooError("http." + a.status(), message, protocol, OptionalInt.of(a.status()), OptionalInt.empty(),
         Optional.empty(), model, method);
     // an answer proves the request arrived somewhere: a proxy may have passed it to Odoo before
@@ -273,11 +291,28 @@ public final class HttpSupport {
 
   /** A short, tag-free excerpt of a body for messages. */
   public static String snippet(HttpAnswer a) {
-    String text = a.text().replaceAll("(?s)<!--.*?-->", " ").replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
+    return snippet(a, new String[0]);
+  }
+
+  /**
+   * A short, tag-free excerpt of a body with the secrets removed first: shortening first could
+   * cut a secret in two and leave its start in the message.
+   */
+  static String snippet(HttpAnswer a, String[] secrets) {
+    // only the head of a large page is looked at, less its last few kB: a secret cut in two there
+    // cannot be recognised, and the excerpt never reaches that far into a page of real text
+    String head = a.body().length > EXCERPT_SOURCE ? new String(a.body(), 0, EXCERPT_SOURCE - 4096,
+        java.nio.charset.StandardCharsets.UTF_8) : a.text();
+    String raw = ErrorMapper.scrub(head, secrets);
+    String text = raw.replaceAll("(?s)<!--.*?-->", " ").replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
         .replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
+    text = ErrorMapper.scrub(text, secrets); // tags removed may have joined a secret's parts
     if (text.isEmpty()) {
       return "(empty body, content type '" + a.contentType() + "')";
     }
     return text.length() > 200 ? text.substring(0, 200) + "…" : text;
   }
+
+  /** How much of a body is turned into an excerpt. */
+  private static final int EXCERPT_SOURCE = 64 * 1024;
 }
