@@ -132,10 +132,11 @@ public final class ErrorMapper {
    * Removes the secrets from a text (a server message, an echoed body). A secret of 12 or more
    * characters is removed wherever it appears; a shorter one (a weak password such as
    * {@code admin}) only where it stands as a token of its own, so that ordinary words that
-   * contain it ({@code administrator}) stay readable. The forms a server may echo it in are
-   * removed too: JSON-escaped (also with non-ASCII as {@code \\uXXXX}), XML/HTML-escaped,
-   * URL-encoded and as the inside of a Python {@code repr}. Secrets shorter than 4 characters
-   * cannot be told apart from words and are left.
+   * contain it ({@code administrator}) stay readable. It is recognised in every form a server
+   * may echo it in, each character raw or escaped, in any mix: URL-encoded ({@code %XX}, either
+   * case, {@code +} for a space), XML/HTML entities (named, decimal, hex), JSON escapes
+   * ({@code \\uXXXX}, {@code \\"}, {@code \\/}) and the backslash escapes of a Python
+   * {@code repr}. Secrets shorter than 4 characters cannot be told apart from words and are left.
    */
   public static String scrub(String text, String... secrets) {
     if (text == null || text.isEmpty()) {
@@ -146,124 +147,74 @@ public final class ErrorMapper {
       if (s == null || s.length() < 4) {
         continue;
       }
-      for (String form : forms(s)) {
-        out = form.length() >= 12 ? out.replace(form, "***") : replaceToken(out, form);
-      }
+      out = pattern(s).matcher(out).replaceAll("***");
     }
     return out;
   }
 
-  /** The secret and every escaped form of it, longest first (so that a form is not half-replaced by a shorter one). */
-  static java.util.List<String> forms(String s) {
-    java.util.Set<String> forms = new java.util.LinkedHashSet<>();
-    forms.add(s);
-    forms.add(jsonEscaped(s));
-    forms.add(asciiOnly(jsonEscaped(s)));
-    String xml = xmlEscaped(s);
-    forms.add(xml);
-    forms.add(xml.replace("\"", "&quot;").replace("'", "&#39;"));
-    forms.add(xml.replace("\"", "&#34;").replace("'", "&#39;"));
-    forms.add(xml.replace("\"", "&quot;").replace("'", "&#x27;"));
-    for (boolean lower : new boolean[] {false, true}) {
-      forms.add(percentEncoded(s, "_.-~", false, lower));   // RFC 3986, Python quote(safe='')
-      forms.add(percentEncoded(s, "_.-~/", false, lower));  // Python quote()
-      forms.add(percentEncoded(s, "_.-~", true, lower));    // Python quote_plus()
-      forms.add(percentEncoded(s, "_.-*", true, lower));    // HTML forms, java.net.URLEncoder
+  /** A pattern matching the secret with each character in any of its escaped forms. */
+  static java.util.regex.Pattern pattern(String secret) {
+    StringBuilder re = new StringBuilder(secret.length() * 40);
+    boolean token = secret.length() < 12;
+    if (token) {
+      re.append("(?<![\\p{L}\\p{N}])");
     }
-    forms.add(pythonRepr(s, true));
-    forms.add(pythonRepr(s, false));
-    java.util.List<String> out = new java.util.ArrayList<>(forms);
-    out.sort(java.util.Comparator.comparingInt(String::length).reversed());
-    return out;
+    secret.codePoints().forEach(cp -> re.append(alternatives(cp)));
+    if (token) {
+      re.append("(?![\\p{L}\\p{N}])");
+    }
+    return java.util.regex.Pattern.compile(re.toString());
   }
 
-  private static String asciiOnly(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 128) {
-        sb.append(c);
-      } else {
-        sb.append(String.format("\\u%04x", (int) c));
+  private static String alternatives(int cp) {
+    java.util.List<String> alt = new java.util.ArrayList<>();
+    String raw = new String(Character.toChars(cp));
+    alt.add(java.util.regex.Pattern.quote(raw));
+    StringBuilder pct = new StringBuilder();
+    for (byte b : raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      pct.append('%').append(hexDigits(String.format("%02x", b & 0xff)));
+    }
+    alt.add(pct.toString());
+    alt.add("&#0*" + cp + ";");
+    alt.add("&#[xX]0*" + hexDigits(Integer.toHexString(cp)) + ";");
+    StringBuilder u = new StringBuilder();
+    for (char c : raw.toCharArray()) {
+      u.append("\\\\u").append(hexDigits(String.format("%04x", (int) c)));
+    }
+    alt.add(u.toString());
+    switch (cp) {
+      case ' ' -> alt.add("\\+");
+      case '&' -> alt.add("&amp;");
+      case '<' -> alt.add("&lt;");
+      case '>' -> alt.add("&gt;");
+      case '"' -> {
+        alt.add("&quot;");
+        alt.add("\\\\\"");
       }
-    }
-    return sb.toString();
-  }
-
-  private static String percentEncoded(String s, String safe, boolean spaceAsPlus, boolean lowerHex) {
-    StringBuilder sb = new StringBuilder(s.length() * 3);
-    for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || safe.indexOf(c) >= 0) {
-        sb.append((char) c);
-      } else if (c == ' ' && spaceAsPlus) {
-        sb.append('+');
-      } else {
-        String hex = String.format("%%%02X", c);
-        sb.append(lowerHex ? hex.toLowerCase(java.util.Locale.ROOT) : hex);
+      case '\'' -> {
+        alt.add("&apos;");
+        alt.add("\\\\'");
       }
-    }
-    return sb.toString();
-  }
-
-  /** The inside of Python's {@code repr(s)}: quoted with {@code '} (escaped) or, when it holds one, {@code "}. */
-  private static String pythonRepr(String s, boolean singleQuoted) {
-    StringBuilder sb = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '\'' -> sb.append(singleQuoted ? "\\'" : "'");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            sb.append(String.format("\\x%02x", (int) c));
-          } else {
-            sb.append(c);
-          }
+      case '\\' -> alt.add("\\\\\\\\");
+      case '/' -> alt.add("\\\\/");
+      case '\n' -> alt.add("\\\\n");
+      case '\r' -> alt.add("\\\\r");
+      case '\t' -> alt.add("\\\\t");
+      default -> {
+        if (cp < 0x20 || cp == 0x7f) {
+          alt.add("\\\\x" + hexDigits(String.format("%02x", cp)));
         }
       }
     }
-    return sb.toString();
+    return "(?:" + String.join("|", alt) + ")";
   }
 
-  private static String replaceToken(String text, String token) {
-    StringBuilder sb = null;
-    int from = 0;
-    int at;
-    while ((at = text.indexOf(token, from)) >= 0) {
-      int end = at + token.length();
-      boolean left = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
-      boolean right = end >= text.length() || !Character.isLetterOrDigit(text.charAt(end));
-      if (left && right) {
-        if (sb == null) {
-          sb = new StringBuilder(text.length());
-        }
-        sb.append(text, from, at).append("***");
-      } else {
-        if (sb == null) {
-          sb = new StringBuilder(text.length());
-        }
-        sb.append(text, from, at + 1);
-        end = at + 1;
-      }
-      from = end;
+  /** Hex digits matching either case. */
+  private static String hexDigits(String hex) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : hex.toCharArray()) {
+      sb.append(Character.isLetter(c) ? "[" + Character.toLowerCase(c) + Character.toUpperCase(c) + "]" : String.valueOf(c));
     }
-    if (sb == null) {
-      return text;
-    }
-    sb.append(text, from, text.length());
     return sb.toString();
-  }
-
-  private static String jsonEscaped(String s) {
-    String w = JsonCodec.write(s);
-    return w.substring(1, w.length() - 1);
-  }
-
-  private static String xmlEscaped(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }
