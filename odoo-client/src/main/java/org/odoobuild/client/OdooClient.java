@@ -589,7 +589,10 @@ public final class OdooClient implements AutoCloseable {
       return this;
     }
 
-    /** The longest a call may take (default 60 s). */
+    /**
+     * The longest one request may take, and the longest wait for each read or write on its
+     * socket (default 60 s). The whole call, retries included, is bounded by {@link #deadline(Duration)}.
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = positive(timeout, "timeout");
       return this;
