@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,17 +21,8 @@ import org.odoobuild.client.stub.OdooStub;
 
 /** Answers built to break a decoder get a typed error, with bounded stack: never a StackOverflowError. */
 class HostileAnswerTest {
-  private OdooStub stub;
-
-  @BeforeEach
-  void start() {
-    stub = new OdooStub();
-  }
-
-  @AfterEach
-  void stop() {
-    stub.close();
-  }
+  @RegisterExtension
+  final OdooStub stub = new OdooStub();
 
   private OdooTransportException malformed(Protocol p) {
     try (OdooClient odoo = stub.client(p).build()) {

@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.odoobuild.client.Call;
@@ -40,17 +39,8 @@ class RetryBudgetTest {
   private static final String ROWS_XML = "<array><data><value><struct><member><name>id</name><value><int>7</int></value>"
       + "</member><member><name>name</name><value><string>WIRE-Retry</string></value></member></struct></value></data></array>";
 
-  private OdooStub stub;
-
-  @BeforeEach
-  void start() {
-    stub = new OdooStub();
-  }
-
-  @AfterEach
-  void stop() {
-    stub.close();
-  }
+  @RegisterExtension
+  final OdooStub stub = new OdooStub();
 
   @ParameterizedTest
   @EnumSource(value = Protocol.class, names = {"JSON2", "JSONRPC", "XMLRPC"})

@@ -10,9 +10,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.odoobuild.client.Call;
@@ -29,17 +28,8 @@ class SecretFormsTest {
   private static final String PASSWORD = "Pa$$ w0rd/&<\"'\\é~9";
   private static final String KEY = "Zq9xK2mW7vB4nR8tY3pL";
 
-  private OdooStub stub;
-
-  @BeforeEach
-  void start() {
-    stub = new OdooStub();
-  }
-
-  @AfterEach
-  void stop() {
-    stub.close();
-  }
+  @RegisterExtension
+  final OdooStub stub = new OdooStub();
 
   private OdooClient withPassword() {
     return stub.client(Protocol.JSONRPC).login("admin", PASSWORD).retry(RetryConfig.none()).build();

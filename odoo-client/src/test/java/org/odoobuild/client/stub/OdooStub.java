@@ -11,6 +11,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.time.Duration;
 import org.odoobuild.client.OdooClient;
 import org.odoobuild.client.Protocol;
@@ -19,9 +21,11 @@ import org.odoobuild.client.ServerVersion;
 
 /**
  * A WireMock server standing in for Odoo 19 on loopback, with answers in each protocol's
- * envelope (JSON-RPC ids echoed by response templating). Close it after the test.
+ * envelope (JSON-RPC ids echoed by response templating). Register it on an instance field
+ * ({@code @RegisterExtension final OdooStub stub = new OdooStub();}): one server per test,
+ * stopped after it.
  */
-public final class OdooStub implements AutoCloseable {
+public final class OdooStub implements AutoCloseable, AfterEachCallback {
   /** The API key of JSON-2 clients. */
   public static final String API_KEY = "stub-api-key-7f3a9c0e5d1b";
   /** The password of JSON-RPC and XML-RPC clients. */
@@ -124,5 +128,10 @@ public final class OdooStub implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 }
