@@ -488,7 +488,11 @@ public final class OdooClient implements AutoCloseable {
         + ", protocol=" + (shared.transport == null ? shared.requested : shared.transport.protocol()) + "}";
   }
 
-  /** Configures an {@link OdooClient}. Secrets given here never appear in logs or messages. */
+  /**
+   * Configures an {@link OdooClient}. Secrets given here never appear in logs or messages. Not
+   * thread-safe; {@link #build()} copies the configuration, so changing the builder afterwards
+   * does not affect clients already built.
+   */
   public static final class Builder {
     private HttpUrl url;
     private String database = "";
