@@ -19,6 +19,9 @@ final class OdooError extends RuntimeException {
     final List<String[]> frames = new ArrayList<>();
     /** Text of a chained "During handling of the above exception" traceback, or empty. */
     String chained = "";
+    /** For a NOT NULL violation in the database: the model and column (load() reports those itself), else null. */
+    String notNullModel;
+    String notNullColumn;
 
     OdooError(String pythonClass, String message, int json2Status) {
         super(message, null, false, false);

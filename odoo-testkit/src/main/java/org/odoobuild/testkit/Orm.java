@@ -35,6 +35,8 @@ final class Orm {
     final Map<String, String> apiKeys = new ConcurrentHashMap<>();
     final Set<Integer> admins = ConcurrentHashMap.newKeySet();
     final Map<String, AtomicInteger> callCounts = new ConcurrentHashMap<>();
+    /** Module of the running {@code load()} (external ids of created one2many lines), or null. */
+    String importModule;
 
     Orm(Store store, String database) {
         this.store = store;
@@ -494,7 +496,7 @@ final class Orm {
             case "default_get":
                 return defaultGet(m, a.containsKey("fields_list") ? arg(a, "fields_list") : arg(a, "fields"));
             case "load":
-                return load(m, arg(a, "fields"), arg(a, "data"));
+                return new Load(this, ctx).run(m, arg(a, "fields"), arg(a, "data"));
             case "read_group":
                 return readGroup(m, a, ctx);
             case "formatted_read_group":
@@ -758,7 +760,12 @@ final class Orm {
                 }
             }
         }
+        // ir_fields.py O2MIdMapper: during load(), an "id" key names the created record (one2many lines)
+        Object xid = importModule == null ? null : v.remove("id");
         int id = store.insert(model, v, forcedId);
+        if (xid instanceof String x && !x.isEmpty()) {
+            registerXmlId(x.contains(".") ? x : importModule + "." + x, model, id);
+        }
         if (checks && m.parentField != null) {
             checkRecursion(m, id);
         }
@@ -767,10 +774,13 @@ final class Orm {
     }
 
     OdooError requiredError(Schema.Model m, Schema.Field f) {
-        return OdooError.validation("The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n"
+        OdooError e = OdooError.validation("The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n"
                 + "- Delete: another model requires the record being deleted. If possible, archive it instead.\n\n"
                 + "Model: " + m.description + " (" + m.name + ")\nField: " + f.string + " (" + f.name + ")")
                 .frame("odoo/service/model.py", 210, "retrying", "raise ValidationError(message) from exc");
+        e.notNullModel = m.name;
+        e.notNullColumn = f.name;
+        return e;
     }
 
     void write(Schema.Model m, List<Integer> ids, Map<String, Object> vals) {
@@ -872,192 +882,7 @@ final class Orm {
         }
     }
 
-    // ------------------------------------------------------------------ load
-
-    @SuppressWarnings("unchecked")
-    private Object load(Schema.Model m, Object fieldsObj, Object dataObj) {
-        List<String> fields = new ArrayList<>();
-        if (fieldsObj instanceof List<?> l) {
-            for (Object o : l) {
-                fields.add(String.valueOf(o));
-            }
-        }
-        List<List<Object>> data = new ArrayList<>();
-        if (dataObj instanceof List<?> l) {
-            for (Object o : l) {
-                data.add(o instanceof List<?> row ? (List<Object>) row : List.of());
-            }
-        }
-        List<Object> messages = new ArrayList<>();
-        List<Map<String, Object>> rowVals = new ArrayList<>();
-        List<String> xids = new ArrayList<>();
-        for (int i = 0; i < data.size(); i++) {
-            List<Object> row = data.get(i);
-            Map<String, Object> vals = new LinkedHashMap<>();
-            String xid = null;
-            for (int c = 0; c < fields.size() && c < row.size(); c++) {
-                String spec = fields.get(c);
-                Object cell = row.get(c);
-                String text = cell == null || cell == Py.NONE || Boolean.FALSE.equals(cell) ? "" : String.valueOf(cell);
-                if (spec.equals("id") || spec.equals(".id")) {
-                    if (spec.equals("id")) {
-                        xid = text.isEmpty() ? null : text;
-                    }
-                    continue;
-                }
-                boolean byXid = spec.endsWith("/id") || spec.endsWith(":id");
-                String fname = byXid ? spec.substring(0, spec.length() - 3)
-                        : spec.endsWith("/.id") ? spec.substring(0, spec.length() - 4)
-                        : spec.endsWith(".id") ? spec.substring(0, spec.length() - 3) : spec;
-                Schema.Field f = m.field(fname);
-                if (f == null) {
-                    messages.add(loadMessage(i, fname, fname, "Unknown field '" + fname + "'"));
-                    continue;
-                }
-                try {
-                    vals.put(fname, loadValue(f, text, byXid, spec.endsWith(".id")));
-                } catch (IllegalArgumentException e) {
-                    messages.add(loadMessage(i, fname, f.string, e.getMessage()));
-                }
-            }
-            rowVals.add(vals);
-            xids.add(xid);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (!messages.isEmpty()) {
-            out.put("ids", false);
-            out.put("messages", messages);
-            out.put("nextrow", 0);
-            return out;
-        }
-        List<Object> ids = new ArrayList<>();
-        try {
-            for (int i = 0; i < rowVals.size(); i++) {
-                String xid = xids.get(i);
-                Integer existing = xid == null ? null : resolveXmlId(xid, m.name);
-                if (existing != null && store.row(m.name, existing) != null) {
-                    write(m, List.of(existing), rowVals.get(i));
-                    ids.add(existing);
-                } else {
-                    int id = createOne(m.name, rowVals.get(i), null, true);
-                    if (xid != null) {
-                        registerXmlId(xid, m.name, id);
-                    }
-                    ids.add(id);
-                }
-            }
-        } catch (OdooError e) {
-            out.put("ids", false);
-            out.put("messages", List.of(loadMessage(ids.size(), null, null, e.getMessage())));
-            out.put("nextrow", 0);
-            return out;
-        }
-        out.put("ids", ids);
-        out.put("messages", new ArrayList<>());
-        out.put("nextrow", 0);
-        return out;
-    }
-
-    private static Map<String, Object> loadMessage(int row, String field, String fieldName, String msg) {
-        Map<String, Object> rows = new LinkedHashMap<>();
-        rows.put("from", row);
-        rows.put("to", row);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rows", rows);
-        m.put("type", "error");
-        m.put("record", row);
-        if (field != null) {
-            m.put("field", field);
-        }
-        m.put("message", msg);
-        if (fieldName != null) {
-            m.put("field_name", fieldName);
-        }
-        return m;
-    }
-
-    private Object loadValue(Schema.Field f, String text, boolean byXid, boolean byDbId) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        switch (f.type) {
-            case "integer":
-                try {
-                    return Integer.parseInt(text.trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + text + "' does not seem to be an integer for field '" + f.string + "'");
-                }
-            case "float":
-            case "monetary":
-                try {
-                    return Double.parseDouble(text.trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + text + "' does not seem to be a number for field '" + f.string + "'");
-                }
-            case "boolean": {
-                String t = text.trim().toLowerCase();
-                if (List.of("1", "true", "yes").contains(t)) {
-                    return true;
-                }
-                if (List.of("0", "false", "no").contains(t)) {
-                    return false;
-                }
-                throw new IllegalArgumentException("Unknown value '" + text + "' for boolean field '" + f.string + "'");
-            }
-            case "selection":
-                for (List<String> p : f.selection) {
-                    if (p.get(0).equals(text) || p.get(1).equalsIgnoreCase(text)) {
-                        return p.get(0);
-                    }
-                }
-                throw new IllegalArgumentException("Value '" + text + "' not found in selection field '" + f.string + "'");
-            case "many2one": {
-                if (byDbId) {
-                    try {
-                        return Integer.parseInt(text.trim());
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("Invalid database id '" + text + "' for the field '" + f.string + "'");
-                    }
-                }
-                if (byXid) {
-                    Integer id = resolveXmlId(text, f.relation);
-                    if (id == null) {
-                        throw new IllegalArgumentException("No matching record found for external id '" + text + "' in field '" + f.string + "'");
-                    }
-                    return id;
-                }
-                for (Map<String, Object> r : store.table(f.relation).values()) {
-                    if (text.equals(store.displayName(f.relation, r)) || text.equals(r.get("name"))) {
-                        return r.get("id");
-                    }
-                }
-                throw new IllegalArgumentException("No matching record found for name '" + text + "' in field '" + f.string + "'");
-            }
-            case "one2many":
-            case "many2many": {
-                List<Object> ids = new ArrayList<>();
-                for (String part : text.split(",")) {
-                    String p = part.trim();
-                    Integer id = byXid ? resolveXmlId(p, f.relation) : null;
-                    if (id == null) {
-                        for (Map<String, Object> r : store.table(f.relation).values()) {
-                            if (p.equals(store.displayName(f.relation, r))) {
-                                id = (Integer) r.get("id");
-                                break;
-                            }
-                        }
-                    }
-                    if (id == null) {
-                        throw new IllegalArgumentException("No matching record found for name '" + p + "' in field '" + f.string + "'");
-                    }
-                    ids.add(id);
-                }
-                return new ArrayList<>(List.of(new ArrayList<>(List.of(6, 0, ids))));
-            }
-            default:
-                return text;
-        }
-    }
+    // ------------------------------------------------------------------ external ids
 
     Integer resolveXmlId(String xid, String model) {
         String module = xid.contains(".") ? xid.substring(0, xid.indexOf('.')) : "__import__";

@@ -393,6 +393,37 @@ final class Store {
 
     void delete(String model, int id) {
         tables.get(model).remove(id);
+        if (model.equals("ir.model.data")) {
+            xmlIndexDirty = true;
+        }
+    }
+
+    /** The rows of every table, for a rollback; ids handed out stay used, as PostgreSQL sequences do. */
+    static final class Snapshot {
+        private final Map<String, TreeMap<Integer, Map<String, Object>>> tables = new HashMap<>();
+    }
+
+    Snapshot snapshot() {
+        Snapshot s = new Snapshot();
+        for (Map.Entry<String, TreeMap<Integer, Map<String, Object>>> t : tables.entrySet()) {
+            TreeMap<Integer, Map<String, Object>> copy = new TreeMap<>();
+            for (Map.Entry<Integer, Map<String, Object>> r : t.getValue().entrySet()) {
+                Map<String, Object> row = new LinkedHashMap<>(r.getValue());
+                row.replaceAll((k, v) -> v instanceof List<?> l ? new ArrayList<>(l) : v);
+                copy.put(r.getKey(), row);
+            }
+            s.tables.put(t.getKey(), copy);
+        }
+        return s;
+    }
+
+    void restore(Snapshot s) {
+        for (Map.Entry<String, TreeMap<Integer, Map<String, Object>>> t : s.tables.entrySet()) {
+            TreeMap<Integer, Map<String, Object>> live = tables.get(t.getKey());
+            live.clear();
+            live.putAll(t.getValue());
+        }
+        xmlIndexDirty = true;
     }
 
     private void assign(Schema.Model m, Map<String, Object> row, String name, Object value) {
