@@ -93,17 +93,27 @@ public final class ReferenceData {
     if (existing.isPresent()) {
       return existing.get();
     }
-    long uom = unit(unit);
+    unit(unit);
+    long id = load(productRow(code, name, cost, unit));
+    known.product(code, id);
+    return id;
+  }
+
+  /**
+   * The {@code load()} row of a product (the canonical model has no product entity); its unit
+   * must exist ({@link #unit}).
+   */
+  public LoadRecord productRow(String code, String name, BigDecimal cost, UnitOfMeasure unit) {
+    long uom = ctx.refs().uomId(unit).orElseThrow(() -> new IllegalArgumentException("no unit " + unit.symbol() + " in Odoo"));
     Map<String, Object> cols = new LinkedHashMap<>();
     cols.put("name", name);
     cols.put("default_code", code);
     cols.put("standard_price", cost);
     cols.put("purchase_ok", true);
     cols.put("uom_id/.id", uom);
-    odoo.model("product.product").firstField("uom_po_id").ifPresent(f -> cols.put(f + "/.id", uom)); // Odoo 17
-    long id = load(LoadRecord.of("product.product", productExternalId(code), cols));
-    known.product(code, id);
-    return id;
+    ctx.schema().firstField("product.product", "uom_po_id").filter(f -> ctx.major() < 18)
+        .ifPresent(f -> cols.put(f + "/.id", uom)); // Odoo 17 has a separate purchase unit
+    return LoadRecord.of("product.product", productExternalId(code), cols);
   }
 
   /** The external id the examples give a product. */
