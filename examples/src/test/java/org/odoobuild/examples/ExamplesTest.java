@@ -8,13 +8,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.odoobuild.connectors.engine.RunReport;
@@ -165,6 +168,72 @@ class ExamplesTest {
       }
       assertEquals(1, store.deadLetters("submittal-decisions", 10).size(), "the non-compliant vendor's approval");
     }
+  }
+
+  /** Code between the user-code markers of the connector: what docs/writing-a-connector.md says a user writes. */
+  @Test
+  void theConnectorsUserCodeIsAtMost80LinesAsTheDocSays() throws Exception {
+    List<String> source = Files.readAllLines(CONNECTOR);
+    int from = source.indexOf("  // ---- user code ----");
+    int to = source.indexOf("  // ---- end of user code ----");
+    assertTrue(from >= 0 && to > from, "markers in " + CONNECTOR);
+    long lines = source.subList(from + 1, to).stream().filter(l -> !isBlankOrComment(l)).count();
+    assertTrue(lines <= 80, lines + " lines of user code");
+    assertTrue(Files.readString(DOC).contains("**" + lines + " lines**"), "the doc states the count, " + lines);
+  }
+
+  /** Every Java block of docs/writing-a-connector.md appears in the examples (blank and comment lines aside). */
+  @Test
+  void everyCodeBlockOfTheConnectorDocAppearsVerbatimInTheExamples() throws Exception {
+    List<List<String>> sources = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of("src"))) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        sources.add(code(Files.readAllLines(f)));
+      }
+    }
+    Set<String> connectorImports = Files.readAllLines(CONNECTOR).stream().filter(l -> l.startsWith("import ")).collect(
+        Collectors.toSet());
+    List<List<String>> blocks = javaBlocks(Files.readAllLines(DOC));
+    assertTrue(blocks.size() >= 10, blocks.size() + " blocks");
+    for (List<String> block : blocks) {
+      List<String> code = code(block);
+      if (code.stream().allMatch(l -> l.startsWith("import "))) {
+        assertTrue(connectorImports.containsAll(code), "imports not in " + CONNECTOR + ": " + code.stream()
+            .filter(l -> !connectorImports.contains(l)).toList());
+      } else {
+        assertTrue(sources.stream().anyMatch(src -> java.util.Collections.indexOfSubList(src, code) >= 0),
+            "not in the examples:\n" + String.join("\n", block));
+      }
+    }
+  }
+
+  static final Path CONNECTOR = Path.of("src/main/java/org/odoobuild/examples/connector/FieldRequestsConnector.java");
+  static final Path DOC = Path.of("../docs/writing-a-connector.md");
+
+  static boolean isBlankOrComment(String line) {
+    String t = line.strip();
+    return t.isEmpty() || t.startsWith("//") || t.startsWith("/*") || t.startsWith("*");
+  }
+
+  /** The code lines, stripped, without blank and comment lines. */
+  static List<String> code(List<String> lines) {
+    return lines.stream().filter(l -> !isBlankOrComment(l)).map(String::strip).toList();
+  }
+
+  static List<List<String>> javaBlocks(List<String> markdown) {
+    List<List<String>> blocks = new ArrayList<>();
+    List<String> current = null;
+    for (String line : markdown) {
+      if (current == null && line.equals("```java")) {
+        current = new ArrayList<>();
+      } else if (current != null && line.equals("```")) {
+        blocks.add(current);
+        current = null;
+      } else if (current != null) {
+        current.add(line);
+      }
+    }
+    return blocks;
   }
 
   static List<Map<String, Object>> records(OdooEmulator odoo, String model, Predicate<Map<String, Object>> filter) {

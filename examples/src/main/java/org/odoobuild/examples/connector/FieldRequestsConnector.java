@@ -112,6 +112,9 @@ public final class FieldRequestsConnector {
     return po.build();
   }
 
+  /** The flow's name: its cursor, outbox and dead letters are kept under it. */
+  public static final String FLOW = "material-requests";
+
   /** The engine with the material-requests flow: site app → canonical purchase order → Odoo. */
   static SyncEngine engine(OdooClient odoo, SyncStore store, SiteAppApi api) {
     EntitySink<PurchaseOrder> orders = EntitySink.of(odoo, PurchaseOrder.class);
@@ -120,7 +123,7 @@ public final class FieldRequestsConnector {
     SyncEngine engine = SyncEngine.builder().store(store)
         .resilience(OdooFailures.resilience().rateLimit(20, Duration.ofSeconds(1)).lane("procurement", 2).build())
         .build();
-    engine.register(Flow.builder("material-requests", MaterialRequest.class)
+    engine.register(Flow.builder(FLOW, MaterialRequest.class)
         .source(new SiteAppSource(api)).validator(KNOWN_UNITS).sink(sink)
         .batchSize(200).lane("procurement").build());
     return engine;
@@ -141,8 +144,6 @@ public final class FieldRequestsConnector {
     }
   }
 
-  /** The flow's name. */
-  public static final String FLOW = "material-requests";
   static final Instant T0 = Instant.parse("2026-11-20T07:00:00Z");
   static final LocalDate NEEDED = LocalDate.parse("2026-11-24");
 
