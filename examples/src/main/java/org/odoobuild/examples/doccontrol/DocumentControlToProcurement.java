@@ -32,12 +32,11 @@ import org.odoobuild.connectors.spi.EventType;
 import org.odoobuild.connectors.spi.PayloadCodec;
 import org.odoobuild.connectors.spi.RecordKey;
 import org.odoobuild.connectors.spi.SinkResult;
-import org.odoobuild.connectors.spi.Source;
-import org.odoobuild.connectors.spi.SourceBatch;
 import org.odoobuild.connectors.spi.SourceRecord;
 import org.odoobuild.connectors.store.SyncStore;
 import org.odoobuild.connectors.store.SyncStores;
 import org.odoobuild.examples.support.Console;
+import org.odoobuild.examples.support.FixedSource;
 import org.odoobuild.examples.support.OdooConnection;
 import org.odoobuild.examples.support.ReferenceData;
 import org.odoobuild.model.common.Money;
@@ -273,19 +272,14 @@ public final class DocumentControlToProcurement {
     return p instanceof List<?> l && l.size() == 2 ? String.valueOf(l.get(1)) : String.valueOf(p);
   }
 
-  /** A source over a fixed list: the cursor is the index; ids ({@code id@revision}) come from {@code id}. */
-  static <T> Source<T> listSource(String system, List<T> items, Function<T, String> id, EventType type) {
-    return (cursor, max) -> {
-      int from = cursor.map(Integer::parseInt).orElse(0);
-      int to = Math.min(items.size(), from + max);
-      List<SourceRecord<T>> out = new ArrayList<>();
-      for (int i = from; i < to; i++) {
-        String[] parts = id.apply(items.get(i)).split("@");
-        out.add(new SourceRecord<>(new RecordKey(system, parts[0], parts.length > 1 ? parts[1] : ""), type, items.get(i),
-            Instant.now(), parts[0], Map.of()));
-      }
-      return new SourceBatch<>(out, Integer.toString(to), to < items.size());
-    };
+  /** The records of a fixed list; {@code id} gives each one's {@code id@revision} (also its ordering key). */
+  static <T> FixedSource<T> listSource(String system, List<T> items, Function<T, String> id, EventType type) {
+    Instant now = Instant.now();
+    return FixedSource.of(items.stream().map(item -> {
+      String[] parts = id.apply(item).split("@");
+      return new SourceRecord<>(new RecordKey(system, parts[0], parts.length > 1 ? parts[1] : ""), type, item, now, parts[0],
+          Map.<String, String>of());
+    }).toList());
   }
 
   /** Captured changes stay in this process in the example; a codec keeps them by reference. */

@@ -29,14 +29,13 @@ import org.odoobuild.connectors.engine.SyncEngine;
 import org.odoobuild.connectors.spi.EventCatalog;
 import org.odoobuild.connectors.spi.RecordKey;
 import org.odoobuild.connectors.spi.SinkResult;
-import org.odoobuild.connectors.spi.Source;
-import org.odoobuild.connectors.spi.SourceBatch;
 import org.odoobuild.connectors.spi.SourceRecord;
 import org.odoobuild.connectors.store.DeadLetter;
 import org.odoobuild.connectors.store.SyncStore;
 import org.odoobuild.connectors.store.SyncStores;
 import org.odoobuild.examples.support.CanonicalCodec;
 import org.odoobuild.examples.support.Console;
+import org.odoobuild.examples.support.FixedSource;
 import org.odoobuild.examples.support.OdooConnection;
 import org.odoobuild.examples.support.ReferenceData;
 import org.odoobuild.model.common.Money;
@@ -124,7 +123,7 @@ public final class TelematicsToErp {
     MappingContext ctx = MappingContext.live(odoo, new InMemoryReferences());
     SyncEngine engine = SyncEngine.builder().store(store).workerId("telematics-example")
         .resilience(OdooFailures.resilience().build()).build();
-    engine.register(Flow.builder("fleet", Asset.class).source(listSource(fleet.stream().map(a -> SourceRecord.of(
+    engine.register(Flow.builder("fleet", Asset.class).source(FixedSource.of(fleet.stream().map(a -> SourceRecord.of(
         new RecordKey("telematics", a.assetTag(), ""), EventCatalog.MASTER_DATA_CHANGED, a, Instant.now())).toList()))
         .sink(EntitySink.of(odoo, Asset.class)).build());
     engine.register(Flow.builder("maintenance-requests", CanonicalCodec.of(MaintenanceEvent.class)).sink(EntitySink.of(odoo, MaintenanceEvent.class))
@@ -140,7 +139,7 @@ public final class TelematicsToErp {
         + r.path("date").asText(), r.path("meter").asText()), EventCatalog.EQUIPMENT_USAGE_REPORTED, usage(r), Instant.now(),
         r.path("asset").asText(), Map.of())));
     engine.register(Flow.builder("equipment-usage", EquipmentUsage.class)
-        .source(listSource(usages))
+        .source(FixedSource.of(usages))
         .validator(u -> tags.contains(u.assetRef().id()) ? List.of() : List.of("asset: " + u.assetRef().id() + " is not in the fleet"))
         .sink(batch -> {
           List<SinkResult> res = new ArrayList<>();
@@ -186,15 +185,6 @@ public final class TelematicsToErp {
     RunReport usage = runs.get("equipment-usage");
     out.summary("Telematics → ERP", usage.applied(), usage.skipped() + usage.duplicates(), usage.deadLettered());
     return runs;
-  }
-
-  /** A source over a fixed list of records: the cursor is the index of the next one. */
-  static <T> Source<T> listSource(List<SourceRecord<T>> records) {
-    return (cursor, max) -> {
-      int from = cursor.map(Integer::parseInt).orElse(0);
-      int to = Math.min(records.size(), from + max);
-      return new SourceBatch<>(records.subList(from, to), Integer.toString(to), to < records.size());
-    };
   }
 
   static EquipmentUsage usage(JsonNode r) {

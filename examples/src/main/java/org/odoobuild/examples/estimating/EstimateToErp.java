@@ -30,13 +30,12 @@ import org.odoobuild.connectors.engine.RunReport;
 import org.odoobuild.connectors.engine.SyncEngine;
 import org.odoobuild.connectors.spi.EventCatalog;
 import org.odoobuild.connectors.spi.RecordKey;
-import org.odoobuild.connectors.spi.Source;
-import org.odoobuild.connectors.spi.SourceBatch;
 import org.odoobuild.connectors.spi.SourceRecord;
 import org.odoobuild.connectors.store.DeadLetter;
 import org.odoobuild.connectors.store.SyncStore;
 import org.odoobuild.connectors.store.SyncStores;
 import org.odoobuild.examples.support.Console;
+import org.odoobuild.examples.support.FixedSource;
 import org.odoobuild.examples.support.OdooConnection;
 import org.odoobuild.examples.support.ReferenceData;
 import org.odoobuild.model.common.Money;
@@ -189,18 +188,11 @@ public final class EstimateToErp {
     return po.build();
   }
 
-  /** A source over a snapshot, delivered once: the cursor is the index of the next item. */
-  static <T> Source<T> snapshot(List<T> items, Function<T, String> id) {
-    return (cursor, max) -> {
-      int from = cursor.map(Integer::parseInt).orElse(0);
-      int to = Math.min(items.size(), from + max);
-      List<SourceRecord<T>> recs = new ArrayList<>();
-      Instant now = Instant.now();
-      for (T item : items.subList(from, to)) {
-        recs.add(SourceRecord.of(new RecordKey(SYSTEM, id.apply(item), ""), EventCatalog.ESTIMATE_AWARDED, item, now));
-      }
-      return new SourceBatch<>(recs, Integer.toString(to), to < items.size());
-    };
+  /** The estimate's records of one kind, delivered once (the cursor remembers how far). */
+  static <T> FixedSource<T> snapshot(List<T> items, Function<T, String> id) {
+    Instant now = Instant.now();
+    return FixedSource.of(items.stream().map(i -> SourceRecord.of(new RecordKey(SYSTEM, id.apply(i), ""),
+        EventCatalog.ESTIMATE_AWARDED, i, now)).toList());
   }
 
   static List<String> problems(Line l) {
