@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.odoobuild.connectors.engine.RunReport;
-import org.odoobuild.connectors.store.DeadLetter;
 import org.odoobuild.connectors.store.SyncStore;
 import org.odoobuild.connectors.store.SyncStores;
 import org.odoobuild.examples.connector.FieldRequestsConnector;
@@ -87,13 +87,16 @@ class ExamplesTest {
     try (OdooConnection conn = OdooConnection.emulated(console)) {
       OdooEmulator odoo = conn.emulator().orElseThrow();
       for (int run = 1; run <= 2; run++) {
-        try (SyncStore store = SyncStores.embedded(dir.resolve("sync-" + run))) { // a fresh store re-sends everything
-          Map<String, RunReport> reports = EstimateToErp.run(console, conn.client(), store,
-              EstimateToErp.class.getResourceAsStream("/estimate-riverside-medical.csv"));
+        try (InputStream csv = EstimateToErp.class.getResourceAsStream("/estimate-riverside-medical.csv");
+            SyncStore store = SyncStores.embedded(dir.resolve("sync-" + run))) { // a fresh store re-sends everything
+          Map<String, RunReport> reports = EstimateToErp.run(console, conn.client(), store, csv);
           assertEquals(8, reports.get("estimate-lines").applied(), output());
-          assertEquals(List.of("estimate-lines|estimate_awarded/estimating:row-10:", "estimate-lines|estimate_awarded/estimating:row-11:"),
-              store.deadLetters("estimate-lines", 10).stream().map(DeadLetter::idempotencyKey).sorted().toList());
+          assertEquals(5, reports.get("requisitions").applied(), output());
+          assertEquals(List.of("row-10", "row-11"), store.deadLetters("estimate-lines", 10).stream()
+              .map(d -> d.idempotencyKey().replaceAll(".*estimating:(row-\\d+):", "$1")).sorted().toList());
         }
+        Set<String> items = Set.of("CON-4000", "REB-5", "STL-W12", "STL-HSS", "CW-UNIT", "GWB-58X", "STUD-362", "SRV-CRANE");
+        assertEquals(8, records(odoo, "product.product", r -> items.contains(r.get("default_code"))).size(), "run " + run);
         List<Map<String, Object>> projects = records(odoo, "project.project", r -> "Riverside Medical Office".equals(r.get("name")));
         assertEquals(1, projects.size(), "run " + run);
         long projectAccount = accountId(odoo, "EST-2026-118");
@@ -125,9 +128,9 @@ class ExamplesTest {
     try (OdooConnection conn = OdooConnection.emulated(console)) {
       OdooEmulator odoo = conn.emulator().orElseThrow();
       for (int run = 1; run <= 2; run++) {
-        try (SyncStore store = SyncStores.embedded(dir.resolve("sync-" + run))) { // a fresh store re-sends every report
-          Map<String, RunReport> reports = TelematicsToErp.run(console, conn.client(), store,
-              TelematicsToErp.class.getResourceAsStream("/telematics-week-47.json"));
+        try (InputStream json = TelematicsToErp.class.getResourceAsStream("/telematics-week-47.json");
+            SyncStore store = SyncStores.embedded(dir.resolve("sync-" + run))) { // a fresh store re-sends every report
+          Map<String, RunReport> reports = TelematicsToErp.run(console, conn.client(), store, json);
           assertEquals(6, reports.get("equipment-usage").applied(), output());
           assertEquals(2, reports.get("equipment-usage").deadLettered(), output());
           assertEquals(5, reports.get("equipment-charges").applied(), output());

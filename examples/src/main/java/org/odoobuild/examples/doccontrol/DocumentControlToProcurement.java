@@ -127,15 +127,11 @@ public final class DocumentControlToProcurement {
     List<CostCode> costCodes = new ArrayList<>();
     List<PurchaseOrder> orders = new ArrayList<>();
     for (Package p : PACKAGES) {
-      vendorBySubmittal.put(p.submittal(), ImmutableVendor.builder().addSourceRefs(SourceRef.of(ReferenceData.ERP, p.vendorRef()))
-          .name(p.vendorName()).vendorCode(p.vendorRef()).insuranceExpiry(p.insuredUntil()).build());
+      vendorBySubmittal.put(p.submittal(), ImmutableVendor.builder().addSourceRefs(vendorRef(p)).name(p.vendorName())
+          .vendorCode(p.vendorRef()).insuranceExpiry(p.insuredUntil()).build());
       costCodes.add(ImmutableCostCode.builder().addSourceRefs(SourceRef.of(ReferenceData.ERP, p.costCode())).code(p.costCode())
           .name("Spec section " + p.costCode()).build());
-      orders.add(ImmutablePurchaseOrder.builder().addSourceRefs(SourceRef.of("doccontrol", p.submittal())).number(PO_PREFIX + p.submittal())
-          .vendorRef(SourceRef.of(ReferenceData.ERP, p.vendorRef())).orderDate(TODAY).status(PurchaseOrderStatus.DRAFT).currency(USD)
-          .addLines(ImmutablePurchaseOrderLine.builder().lineNumber(1).description(p.product()).productCode(p.productCode())
-              .quantity(Quantity.of(p.qty(), p.unit())).unitPrice(Money.of(new BigDecimal(p.price()), USD)).costCode(p.costCode())
-              .build()).build());
+      orders.add(order(p));
     }
     SyncEngine engine = SyncEngine.builder().store(store).workerId("doc-control-example")
         .resilience(OdooFailures.resilience().build()).build();
@@ -155,7 +151,8 @@ public final class DocumentControlToProcurement {
     for (int i = 0; i < PACKAGES.size(); i++) {
       Package p = PACKAGES.get(i);
       Vendor v = vendorBySubmittal.get(p.submittal());
-      long po = ref.idOf(orders.get(i).externalId()).orElseThrow(() -> new IllegalStateException("no order for " + p.submittal()));
+      long po = ref.idOf(orders.get(i).externalId())
+          .orElseThrow(() -> new IllegalStateException("no purchase order in Odoo for " + p.submittal()));
       poBySubmittal.put(p.submittal(), po);
       insured.put(p.submittal(), v.isCompliantOn(TODAY));
       out.info("%s → purchase.order %d for %s (%s)", p.submittal(), po, v.name(),
@@ -265,6 +262,20 @@ public final class DocumentControlToProcurement {
     out.summary("Document control → procurement", decisions.applied() + drawings.applied() + portal.size(),
         decisions.skipped() + decisions.duplicates() + drawings.skipped(), deadLettered);
     return released;
+  }
+
+  static SourceRef vendorRef(Package p) {
+    return SourceRef.of(ReferenceData.ERP, p.vendorRef());
+  }
+
+  /** The draft purchase order that waits for a package's submittal: one line, charged to the spec section. */
+  static PurchaseOrder order(Package p) {
+    return ImmutablePurchaseOrder.builder().addSourceRefs(SourceRef.of("doccontrol", p.submittal()))
+        .number(PO_PREFIX + p.submittal()).vendorRef(vendorRef(p)).orderDate(TODAY).status(PurchaseOrderStatus.DRAFT)
+        .currency(USD).addLines(ImmutablePurchaseOrderLine.builder().lineNumber(1).description(p.product())
+            .productCode(p.productCode()).quantity(Quantity.of(p.qty(), p.unit()))
+            .unitPrice(Money.of(new BigDecimal(p.price()), USD)).costCode(p.costCode()).build())
+        .build();
   }
 
   private static String vendorName(Map<String, Object> v) {

@@ -126,8 +126,8 @@ public final class TelematicsToErp {
     engine.register(Flow.builder("fleet", Asset.class).source(FixedSource.of(fleet.stream().map(a -> SourceRecord.of(
         new RecordKey("telematics", a.assetTag(), ""), EventCatalog.MASTER_DATA_CHANGED, a, Instant.now())).toList()))
         .sink(EntitySink.of(odoo, Asset.class)).build());
-    engine.register(Flow.builder("maintenance-requests", CanonicalCodec.of(MaintenanceEvent.class)).sink(EntitySink.of(odoo, MaintenanceEvent.class))
-        .build());
+    engine.register(Flow.builder("maintenance-requests", CanonicalCodec.of(MaintenanceEvent.class))
+        .sink(EntitySink.of(odoo, MaintenanceEvent.class)).build());
     engine.register(Flow.builder("equipment-charges", Charge.class).sink(RowSink.of(odoo, c -> LoadRecord.of(
         "account.analytic.line", c.externalId(), Map.of("name", c.asset() + " " + c.hours().toPlainString() + " h on " + c.date(),
             "date", c.date(), "amount", c.amount().negate(), "unit_amount", c.hours(), "ref", c.usageKey(),
@@ -138,9 +138,10 @@ public final class TelematicsToErp {
     reports.forEach(r -> usages.add(new SourceRecord<>(new RecordKey("telematics", r.path("asset").asText() + "@"
         + r.path("date").asText(), r.path("meter").asText()), EventCatalog.EQUIPMENT_USAGE_REPORTED, usage(r), Instant.now(),
         r.path("asset").asText(), Map.of())));
-    engine.register(Flow.builder("equipment-usage", EquipmentUsage.class)
+    engine.register(Flow.builder("equipment-usage", CanonicalCodec.of(EquipmentUsage.class)) // dead letters are replayed
         .source(FixedSource.of(usages))
-        .validator(u -> tags.contains(u.assetRef().id()) ? List.of() : List.of("asset: " + u.assetRef().id() + " is not in the fleet"))
+        .validator(u -> tags.contains(u.assetRef().id()) ? List.of()
+            : List.of("asset: " + u.assetRef().id() + " is not in the fleet"))
         .sink(batch -> {
           List<SinkResult> res = new ArrayList<>();
           for (SourceRecord<EquipmentUsage> r : batch) {
