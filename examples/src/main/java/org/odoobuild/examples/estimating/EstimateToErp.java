@@ -19,9 +19,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.odoobuild.adapters.failure.OdooFailures;
-import org.odoobuild.adapters.mapping.InMemoryReferences;
-import org.odoobuild.adapters.mapping.MappingContext;
-import org.odoobuild.adapters.mapping.ProjectMapping;
 import org.odoobuild.adapters.sink.EntitySink;
 import org.odoobuild.adapters.sink.RowSink;
 import org.odoobuild.client.OdooClient;
@@ -71,7 +68,7 @@ public final class EstimateToErp {
   static final String SYSTEM = "estimating";
   static final Currency USD = Currency.getInstance("USD");
   /** The flows, in the order they run (later ones refer to what earlier ones wrote). */
-  public static final List<String> FLOWS = List.of("project-accounts", "projects", "cost-codes", "vendors", "estimate-lines",
+  public static final List<String> FLOWS = List.of("projects", "cost-codes", "vendors", "estimate-lines",
       "requisitions");
 
   /** One estimate line. */
@@ -123,12 +120,8 @@ public final class EstimateToErp {
     List<PurchaseOrder> requisitions = new ArrayList<>();
     byVendor.forEach((vendor, vl) -> requisitions.add(requisition(project, vendor, vl)));
 
-    MappingContext ctx = MappingContext.live(odoo, new InMemoryReferences());
-    ProjectMapping projectMapping = new ProjectMapping();
     SyncEngine engine = SyncEngine.builder().store(store).workerId("estimate-example")
         .resilience(OdooFailures.resilience().build()).build();
-    engine.register(Flow.builder("project-accounts", Project.class).source(snapshot(List.of(project), Project::code))
-        .sink(RowSink.of(odoo, p -> projectMapping.accountLoad(p, ctx))).build());
     engine.register(Flow.builder("projects", Project.class).source(snapshot(List.of(project), Project::code))
         .sink(EntitySink.of(odoo, Project.class)).build());
     engine.register(Flow.builder("cost-codes", CostCode.class).source(snapshot(costCodes, CostCode::code))

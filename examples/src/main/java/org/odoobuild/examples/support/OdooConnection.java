@@ -45,23 +45,10 @@ public final class OdooConnection implements AutoCloseable {
   public static OdooConnection emulated(Console out) {
     String key = "example-" + UUID.randomUUID();
     OdooEmulator emulator = OdooEmulator.builder().apiKey(key).demoData(true).build().start();
-    standardExternalIds(emulator);
     OdooClient c = OdooClient.builder().url(emulator.url().toString()).database(emulator.database()).apiKey(key).build();
     out.step("Started the embedded Odoo emulator at " + emulator.url() + " (Odoo " + c.version().version() + ", "
         + c.protocol() + "); set ODOO_URL to use a real Odoo");
     return new OdooConnection(c, Optional.of(emulator));
-  }
-
-  /**
-   * The external ids a real database has for the standard records the mappings refer to (from the
-   * data files of Odoo's modules); the emulator's base records carry none.
-   */
-  private static void standardExternalIds(OdooEmulator emulator) {
-    emulator.registerExternalId("analytic.analytic_plan_projects", "account.analytic.plan", 1);
-    emulator.registerExternalId("maintenance.stage_0", "maintenance.stage", 1);
-    emulator.registerExternalId("maintenance.stage_1", "maintenance.stage", 2);
-    emulator.registerExternalId("maintenance.stage_3", "maintenance.stage", 3);
-    emulator.registerExternalId("maintenance.stage_4", "maintenance.stage", 4);
   }
 
   private static String env(String name, String fallback) {

@@ -63,9 +63,7 @@ public final class ReferenceData {
   public long project(SourceRef ref, String code, String name) {
     Project p = ImmutableProject.builder().addSourceRefs(ref).code(code).name(name).status(ProjectStatus.ACTIVE)
         .currency(USD).build();
-    ProjectMapping mapping = new ProjectMapping();
-    load(mapping.accountLoad(p, ctx));
-    return upserted(upserter.upsert(mapping, List.of(p), ctx).get(0));
+    return upserted(upserter.upsert(new ProjectMapping(), List.of(p), ctx).get(0)); // its analytic account first
   }
 
   /** A cost code: an analytic account in the cost-code plan. */
