@@ -22,7 +22,10 @@ public interface CallListener {
   void onCall(String model, String method, Protocol protocol, Duration duration, Optional<OdooException> failure);
 
   /** A listener that does nothing. */
+  CallListener NONE = (model, method, protocol, duration, failure) -> { };
+
+  /** A listener that does nothing. */
   static CallListener none() {
-    return (model, method, protocol, duration, failure) -> { };
+    return NONE;
   }
 }

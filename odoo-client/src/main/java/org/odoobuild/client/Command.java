@@ -6,14 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.odoobuild.client.internal.ValueEncoder;
 
 /**
  * One x2many write command ({@code one2many}/{@code many2many} values in {@code create} and
  * {@code write}). Build them with the factories; a list of commands is the field's value:
  * <pre>{@code Map.of("order_line", List.of(Command.create(Map.of("name", "Rebar", "product_qty", 12))))}</pre>
  */
-public final class Command implements ValueEncoder.WireValue {
+public final class Command {
   private final int code;
   private final long id;
   private final Object payload;
@@ -73,8 +72,11 @@ public final class Command implements ValueEncoder.WireValue {
     return code;
   }
 
-  @Override
-  public Object toWire() {
+  /**
+   * The command as Odoo writes it, {@code [code, id, values-or-ids-or-0]}; values inside are
+   * converted when sent.
+   */
+  public List<Object> toWire() {
     return List.of(code, id, payload);
   }
 

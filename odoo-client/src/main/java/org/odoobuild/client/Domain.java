@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.odoobuild.client.internal.ValueEncoder;
 
 /**
  * An Odoo search domain in prefix notation, immutable.
@@ -16,7 +15,7 @@ import org.odoobuild.client.internal.ValueEncoder;
  * Values may be SDK values ({@link Many2one}, {@code LocalDate}, {@code Instant}, …); they are
  * converted when sent.
  */
-public final class Domain implements ValueEncoder.WireValue {
+public final class Domain {
   private static final Set<String> OPERATORS = Set.of("=", "!=", "<>", "<", "<=", ">", ">=", "in", "not in",
       "like", "not like", "ilike", "not ilike", "=like", "=ilike", "=?", "child_of", "parent_of", "any", "not any");
   private static final Domain ALL = new Domain(List.of());
@@ -160,11 +159,6 @@ public final class Domain implements ValueEncoder.WireValue {
 
   /** The terms as sent to Odoo. */
   public List<Object> terms() {
-    return terms;
-  }
-
-  @Override
-  public Object toWire() {
     return terms;
   }
 

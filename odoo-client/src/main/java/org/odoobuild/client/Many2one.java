@@ -1,7 +1,5 @@
 package org.odoobuild.client;
 
-import org.odoobuild.client.internal.ValueEncoder;
-
 /**
  * A many2one value as Odoo reads it, {@code [id, "display name"]}. Sent back to Odoo it becomes
  * the bare id.
@@ -9,7 +7,7 @@ import org.odoobuild.client.internal.ValueEncoder;
  * @param id the referenced record's id
  * @param displayName its display name at read time
  */
-public record Many2one(long id, String displayName) implements ValueEncoder.WireValue {
+public record Many2one(long id, String displayName) {
 
   /** Validates the reference. */
   public Many2one {
@@ -22,10 +20,5 @@ public record Many2one(long id, String displayName) implements ValueEncoder.Wire
   /** A reference known only by id. */
   public static Many2one of(long id) {
     return new Many2one(id, "");
-  }
-
-  @Override
-  public Object toWire() {
-    return id;
   }
 }

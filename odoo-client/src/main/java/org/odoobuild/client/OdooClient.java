@@ -13,6 +13,10 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import org.odoobuild.client.internal.Deadline;
 import org.odoobuild.client.internal.HttpSupport;
 import org.odoobuild.client.internal.Json2Transport;
 import org.odoobuild.client.internal.JsonCodec;
@@ -56,9 +60,9 @@ public final class OdooClient implements AutoCloseable {
     final String secret;
     final boolean secretIsApiKey;
     final Protocol requested;
-    final int maxRetries;
-    final Duration maxBackoff;
-    final CallListener listener;
+    final RetryConfig retry;
+    final Duration deadline;
+    final OdooEventListener events;
     final Map<String, Map<String, FieldInfo>> fieldCache = new ConcurrentHashMap<>();
     volatile ServerVersion version;
     volatile RpcTransport transport;
@@ -69,7 +73,8 @@ public final class OdooClient implements AutoCloseable {
       this.ownsHttp = ownsHttp;
       this.secret = b.apiKey.isEmpty() ? b.password : b.apiKey;
       this.http = new HttpSupport(okHttp, b.url, b.maxResponseBytes,
-          java.util.stream.Stream.of(b.password, b.apiKey).filter(x -> !x.isEmpty()).toList());
+          java.util.stream.Stream.of(b.password, b.apiKey).filter(x -> !x.isEmpty()).toList(),
+          b.gatewayRefusalsNotProcessed);
       this.database = b.database;
       this.login = b.login;
       this.secretIsApiKey = !b.apiKey.isEmpty();
@@ -77,9 +82,9 @@ public final class OdooClient implements AutoCloseable {
         this.session = new Session(b.database, b.uid, secret);
       }
       this.requested = b.protocol;
-      this.maxRetries = b.maxRetries;
-      this.maxBackoff = b.maxBackoff;
-      this.listener = b.listener;
+      this.retry = b.retry;
+      this.deadline = b.deadline;
+      this.events = b.events();
       this.version = b.version;
     }
   }
@@ -233,39 +238,19 @@ public final class OdooClient implements AutoCloseable {
     Optional<Object> run();
   }
 
+  /**
+   * Runs one logical call: the attempts, their waits and the deadline. An attempt that failed
+   * is re-sent when the failure is transient and sending again is safe: the call is idempotent,
+   * or the request provably did not leave this machine.
+   */
   private Optional<Object> withRetries(String model, String method, boolean idempotent, Attempt attempt) {
-    long start = System.nanoTime();
     String cid = MDC.get("correlation_id");
     boolean ownCid = cid == null;
     if (ownCid) {
-      cid = Long.toHexString(ThreadLocalRandom.current().nextLong());
-      MDC.put("correlation_id", cid);
+      MDC.put("correlation_id", Long.toHexString(ThreadLocalRandom.current().nextLong()));
     }
-    Protocol protocol = Protocol.AUTO;
     try {
-      for (int n = 0; ; n++) {
-        try {
-          RpcTransport t = shared.transport;
-          protocol = t == null ? Protocol.AUTO : t.protocol();
-          Optional<Object> result = attempt.run();
-          Duration d = Duration.ofNanos(System.nanoTime() - start);
-          LOG.debug("odoo {}{} via {} ok in {} ms (attempts {})", model.isEmpty() ? "" : model + ".", method,
-              shared.transport == null ? protocol : shared.transport.protocol(), d.toMillis(), n + 1);
-          shared.listener.onCall(model, method, protocol(shared), d, Optional.empty());
-          return result;
-        } catch (OdooException e) {
-          boolean safe = idempotent
-              || (e instanceof OdooTransportException te && !te.requestMayHaveBeenProcessed());
-          if (!e.isRetryable() || !safe || n >= shared.maxRetries) {
-            Duration d = Duration.ofNanos(System.nanoTime() - start);
-            LOG.debug("odoo {}{} failed in {} ms after {} attempt(s): {}", model.isEmpty() ? "" : model + ".", method,
-                d.toMillis(), n + 1, e.getMessage());
-            shared.listener.onCall(model, method, protocol(shared), d, Optional.of(e));
-            throw e;
-          }
-          sleep(backoff(n, e));
-        }
-      }
+      return Deadline.within(shared.deadline.toNanos(), () -> new LogicalCall(model, method, idempotent).run(attempt));
     } finally {
       if (ownCid) {
         MDC.remove("correlation_id");
@@ -273,27 +258,117 @@ public final class OdooClient implements AutoCloseable {
     }
   }
 
+  /** The state of one logical call while its attempts run. */
+  private final class LogicalCall {
+    private final String model;
+    private final String method;
+    private final boolean idempotent;
+    private final long start = System.nanoTime();
+    private int attempts;
+    private boolean mayHaveBeenProcessed;
+    private long nextDelayNanos;
+
+    LogicalCall(String model, String method, boolean idempotent) {
+      this.model = model;
+      this.method = method;
+      this.idempotent = idempotent;
+    }
+
+    Optional<Object> run(Attempt attempt) {
+      OdooEventListener events = shared.events;
+      events.callStart(model, method);
+      RetryConfig cfg = shared.retry;
+      RetryPolicy<Optional<Object>> policy = RetryPolicy.<Optional<Object>>builder()
+          .handleIf((result, failure) -> failure instanceof OdooException e && e.isRetryable() && mayResend(e))
+          .withMaxAttempts(cfg.maxAttempts())
+          .withDelayFn(ctx -> delay(ctx.getAttemptCount(), ctx.getLastException()))
+          // never wait past the deadline: the call then fails with its last error
+          .abortIf((result, failure) -> failure != null && nextDelayNanos >= Deadline.remainingNanos())
+          .onFailedAttempt(e -> {
+            if (e.getLastException() instanceof OdooException oe) {
+              events.attemptFailed(model, method, attempts, oe);
+            }
+          })
+          .onRetryScheduled(e -> events.retryScheduled(model, method, attempts + 1, e.getDelay()))
+          .build();
+      try {
+        Optional<Object> result = Failsafe.with(policy).get(() -> {
+          attempts++;
+          try {
+            return attempt.run();
+          } catch (OdooTransportException e) {
+            mayHaveBeenProcessed |= e.requestMayHaveBeenProcessed();
+            throw e;
+          } catch (OdooException e) {
+            mayHaveBeenProcessed = true; // Odoo answered
+            throw e;
+          }
+        });
+        end(Optional.empty());
+        return result;
+      } catch (OdooException e) {
+        OdooException reported = truthful(e);
+        end(Optional.of(reported));
+        throw reported;
+      } catch (FailsafeException e) {
+        // interrupted while waiting to re-send
+        Thread.currentThread().interrupt();
+        OdooTransportException reported = HttpSupport.transport(protocol(shared), model, method,
+            OdooTransportException.Reason.TIMEOUT, mayHaveBeenProcessed, "interrupted while waiting to re-send the call",
+            java.util.OptionalInt.empty(), e.getCause());
+        end(Optional.of(reported));
+        throw reported;
+      }
+    }
+
+    private boolean mayResend(OdooException e) {
+      return idempotent || (e instanceof OdooTransportException te && !te.requestMayHaveBeenProcessed());
+    }
+
+    private Duration delay(int attempt, Throwable failure) {
+      RetryConfig cfg = shared.retry;
+      Duration d;
+      if (failure instanceof OdooTransportException te && te.retryAfter().isPresent()) {
+        Duration ra = te.retryAfter().get();
+        d = ra.compareTo(cfg.maxRetryAfter()) > 0 ? cfg.maxRetryAfter() : ra;
+      } else {
+        long base = cfg.delay().toNanos();
+        for (int i = 1; i < attempt && base < cfg.maxDelay().toNanos(); i++) {
+          base *= 2;
+        }
+        base = Math.min(base, cfg.maxDelay().toNanos());
+        // "equal jitter": half the wait fixed, half random, so that many clients spread out
+        d = Duration.ofNanos(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+      }
+      nextDelayNanos = d.toNanos();
+      return d;
+    }
+
+    /** The failure as reported for the whole call: "may have been processed" if any attempt may have been. */
+    private OdooException truthful(OdooException e) {
+      if (mayHaveBeenProcessed && e instanceof OdooTransportException te && !te.requestMayHaveBeenProcessed()) {
+        return new OdooTransportException(te.error(), te.reason(), true, te.retryAfter(), te);
+      }
+      return e;
+    }
+
+    private void end(Optional<OdooException> failure) {
+      Duration d = Duration.ofNanos(System.nanoTime() - start);
+      Protocol p = protocol(shared);
+      if (failure.isEmpty()) {
+        LOG.debug("odoo {}{} via {} ok in {} ms (attempts {})", model.isEmpty() ? "" : model + ".", method, p,
+            d.toMillis(), attempts);
+      } else {
+        LOG.debug("odoo {}{} failed in {} ms after {} attempt(s): {}", model.isEmpty() ? "" : model + ".", method,
+            d.toMillis(), attempts, failure.get().getMessage());
+      }
+      shared.events.callEnd(model, method, p, attempts, d, failure);
+    }
+  }
+
   private static Protocol protocol(Shared s) {
     RpcTransport t = s.transport;
     return t == null ? Protocol.AUTO : t.protocol();
-  }
-
-  private Duration backoff(int attempt, OdooException e) {
-    if (e instanceof OdooTransportException te && te.retryAfter().isPresent()) {
-      Duration ra = te.retryAfter().get();
-      return ra.compareTo(shared.maxBackoff) > 0 ? shared.maxBackoff : ra;
-    }
-    long base = Math.min(shared.maxBackoff.toMillis(), 100L << Math.min(attempt, 10));
-    return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting to retry", ie);
-    }
   }
 
   private RpcTransport transport() {
@@ -396,8 +471,10 @@ public final class OdooClient implements AutoCloseable {
         if (JsonCodec.read(a.body()) instanceof Map<?, ?> m) {
           return Optional.of(ServerVersion.of(m));
         }
-      } catch (java.io.IOException | OdooValueException e) {
-        LOG.debug("unreadable {} answer: {}", path, e.getMessage());
+      } catch (java.io.IOException e) {
+        LOG.debug("unreadable {} answer: {}", path, JsonCodec.describe(e));
+      } catch (OdooValueException e) {
+        LOG.debug("unreadable {} answer: {}", path, shared.http.scrub(e.getMessage()));
       }
     } else {
       LOG.debug("{} answered HTTP {} ({}), trying the next way to ask the version", path, a.status(), a.contentType());
@@ -411,7 +488,11 @@ public final class OdooClient implements AutoCloseable {
         + ", protocol=" + (shared.transport == null ? shared.requested : shared.transport.protocol()) + "}";
   }
 
-  /** Configures an {@link OdooClient}. Secrets given here never appear in logs or messages. */
+  /**
+   * Configures an {@link OdooClient}. Secrets given here never appear in logs or messages. Not
+   * thread-safe; {@link #build()} copies the configuration, so changing the builder afterwards
+   * does not affect clients already built.
+   */
   public static final class Builder {
     private HttpUrl url;
     private String database = "";
@@ -421,13 +502,16 @@ public final class OdooClient implements AutoCloseable {
     private Protocol protocol = Protocol.AUTO;
     private Duration timeout = Duration.ofSeconds(60);
     private Duration connectTimeout = Duration.ofSeconds(10);
-    private int maxRetries = 2;
-    private Duration maxBackoff = Duration.ofSeconds(30);
+    private RetryConfig retry = RetryConfig.defaults();
+    private Duration deadline = Duration.ofMinutes(2);
+    private boolean gatewayRefusalsNotProcessed;
+    private boolean allowInsecureHttp;
     private Context context = Context.empty();
     private OkHttpClient httpClient;
     private ServerVersion version;
-    private long maxResponseBytes = 512L * 1024 * 1024;
+    private long maxResponseBytes = 64L * 1024 * 1024;
     private CallListener listener = CallListener.none();
+    private OdooEventListener eventListener = OdooEventListener.NONE;
     private long uid;
 
     private Builder() {}
@@ -447,13 +531,34 @@ public final class OdooClient implements AutoCloseable {
       return this;
     }
 
-    /** The server's base URL, e.g. {@code https://erp.example.com}. */
+    /**
+     * The server's base URL, e.g. {@code https://erp.example.com}. User info in it
+     * ({@code https://user:pw@host}) is dropped: it is never sent nor shown; credentials go
+     * through {@link #apiKey(String)} or {@link #login(String, String)}. Plain {@code http://} is
+     * refused at {@link #build()} unless the host is this machine or {@link #allowInsecureHttp(boolean)}
+     * says otherwise.
+     */
     public Builder url(String url) {
       HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(url, "url"));
       if (parsed == null) {
-        throw new IllegalArgumentException("not an http(s) URL: " + url);
+        // the text may hold a password: do not repeat it
+        throw new IllegalArgumentException("not an http(s) URL (scheme, host and port expected)");
       }
-      this.url = parsed;
+      this.url = parsed.newBuilder().username("").password("").build();
+      return this;
+    }
+
+    /**
+     * Allows credentials over plain {@code http://} to a host other than this machine (default
+     * false: {@link #build()} refuses it, since the password or API key would cross the network
+     * readable by anyone on the way). For a trusted private network or a TLS-terminating
+     * sidecar only.
+     *
+     * @param allow whether to allow it
+     * @return this builder
+     */
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
       return this;
     }
 
@@ -488,7 +593,10 @@ public final class OdooClient implements AutoCloseable {
       return this;
     }
 
-    /** The longest a call may take (default 60 s). */
+    /**
+     * The longest one request may take, and the longest wait for each read or write on its
+     * socket (default 60 s). The whole call, retries included, is bounded by {@link #deadline(Duration)}.
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = positive(timeout, "timeout");
       return this;
@@ -501,20 +609,71 @@ public final class OdooClient implements AutoCloseable {
     }
 
     /**
-     * How often a failed call is re-sent (default 2): only transient failures, only for
-     * idempotent calls or when the request certainly did not reach the server.
+     * How a logical call is re-sent after a transient failure (default {@link RetryConfig#defaults()}:
+     * at most 3 sends, exponential backoff with jitter, {@code Retry-After} honoured up to 30 s).
+     * Which calls may be re-sent is not configurable: see {@link RetryConfig}.
+     *
+     * @param retry the configuration
+     * @return this builder
      */
-    public Builder retries(int maxRetries) {
-      if (maxRetries < 0) {
-        throw new IllegalArgumentException("retries must be >= 0");
-      }
-      this.maxRetries = maxRetries;
+    public Builder retry(RetryConfig retry) {
+      this.retry = Objects.requireNonNull(retry, "retry");
       return this;
     }
 
-    /** The longest wait between two attempts, also the cap for {@code Retry-After} (default 30 s). */
+    /**
+     * Shorthand for {@code retry(...maxAttempts(retries + 1))}: how often a failed call may be
+     * re-sent (default 2).
+     *
+     * @param retries zero or more
+     * @return this builder
+     */
+    public Builder retries(int retries) {
+      if (retries < 0) {
+        throw new IllegalArgumentException("retries must be >= 0");
+      }
+      this.retry = retry.toBuilder().maxAttempts(retries + 1).build();
+      return this;
+    }
+
+    /**
+     * Shorthand that caps every wait between two attempts, backoff and {@code Retry-After} alike.
+     *
+     * @param maxBackoff the longest wait
+     * @return this builder
+     */
     public Builder maxBackoff(Duration maxBackoff) {
-      this.maxBackoff = positive(maxBackoff, "maxBackoff");
+      positive(maxBackoff, "maxBackoff");
+      Duration first = retry.delay().compareTo(maxBackoff) > 0 ? maxBackoff : retry.delay();
+      this.retry = retry.toBuilder().backoff(first, maxBackoff).maxRetryAfter(maxBackoff).build();
+      return this;
+    }
+
+    /**
+     * The longest one logical call may take, all attempts and waits included (default 2 min).
+     * Each request is cut off when the deadline passes; no wait reaches beyond it.
+     *
+     * @param deadline positive
+     * @return this builder
+     */
+    public Builder deadline(Duration deadline) {
+      this.deadline = positive(deadline, "deadline");
+      return this;
+    }
+
+    /**
+     * Declares that the gateway in front of Odoo (a proxy or load balancer) answers 503 and 429
+     * only for requests it did not forward to Odoo. Such answers then count as "not processed"
+     * ({@link OdooTransportException#requestMayHaveBeenProcessed()} is false) and non-idempotent
+     * calls refused that way are re-sent. Off by default: a proxy may answer 503 after Odoo
+     * received the request (e.g. when Odoo's answer took too long), and re-sending a create then
+     * makes a duplicate. Turn it on only when the gateway documents this guarantee.
+     *
+     * @param notProcessed whether 503/429 prove non-processing
+     * @return this builder
+     */
+    public Builder gatewayRefusalsNotProcessed(boolean notProcessed) {
+      this.gatewayRefusalsNotProcessed = notProcessed;
       return this;
     }
 
@@ -530,16 +689,70 @@ public final class OdooClient implements AutoCloseable {
       return this;
     }
 
-    /** Refuses answers larger than this (default 512 MiB). */
+    /**
+     * Refuses answers larger than this (default 64 MiB), counted as they arrive and, for gzip
+     * bodies, after inflation: a larger answer fails as soon as it passes the limit, with an
+     * {@link OdooTransportException} ({@code MALFORMED_RESPONSE}). Page big reads
+     * ({@link OdooModel#stream(Query, int)}) rather than raising it.
+     *
+     * @param maxResponseBytes between 1 byte and 2 GiB
+     * @return this builder
+     */
     public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes < 1 || maxResponseBytes > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException("maxResponseBytes must be between 1 and " + (Integer.MAX_VALUE - 8));
+      }
       this.maxResponseBytes = maxResponseBytes;
       return this;
     }
 
-    /** Observes every call (metrics). */
+    /** Observes every finished call (metrics); see {@link #eventListener(OdooEventListener)} for attempts. */
     public Builder listener(CallListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
+    }
+
+    /**
+     * Observes every logical call and its attempts and retries.
+     *
+     * @param eventListener the listener
+     * @return this builder
+     */
+    public Builder eventListener(OdooEventListener eventListener) {
+      this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
+      return this;
+    }
+
+    /** The event listener, with the call listener (if any) fed from it. */
+    private OdooEventListener events() {
+      CallListener calls = listener;
+      OdooEventListener inner = eventListener;
+      if (calls == CallListener.NONE) {
+        return inner;
+      }
+      return new OdooEventListener() {
+        @Override
+        public void callStart(String model, String method) {
+          inner.callStart(model, method);
+        }
+
+        @Override
+        public void attemptFailed(String model, String method, int attempt, OdooException failure) {
+          inner.attemptFailed(model, method, attempt, failure);
+        }
+
+        @Override
+        public void retryScheduled(String model, String method, int nextAttempt, Duration delay) {
+          inner.retryScheduled(model, method, nextAttempt, delay);
+        }
+
+        @Override
+        public void callEnd(String model, String method, Protocol protocol, int attempts, Duration duration,
+            Optional<OdooException> failure) {
+          inner.callEnd(model, method, protocol, attempts, duration, failure);
+          calls.onCall(model, method, protocol, duration, failure);
+        }
+      };
     }
 
     /**
@@ -565,6 +778,10 @@ public final class OdooClient implements AutoCloseable {
       if (protocol == Protocol.JSON2 && apiKey.isEmpty()) {
         throw new IllegalStateException("JSON-2 needs an API key (builder.apiKey(...))");
       }
+      if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
+        throw new IllegalStateException("refusing to send credentials over plain http to " + url.host()
+            + ": use https, or allowInsecureHttp(true) on a trusted network");
+      }
       boolean owns = httpClient == null;
       OkHttpClient base = owns ? new OkHttpClient.Builder().connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES)).build()
           : httpClient;
@@ -579,9 +796,17 @@ public final class OdooClient implements AutoCloseable {
           .writeTimeout(timeout)
           .callTimeout(timeout.plus(connectTimeout))
           .retryOnConnectionFailure(false) // never re-send silently: the client decides what is safe
+          .addNetworkInterceptor(HttpSupport.HIDE_RETRY_AFTER)
           .followRedirects(false)
           .build();
       return new OdooClient(new Shared(this, configured, owns), context);
+    }
+
+    /** Whether a host names this machine, without asking DNS. */
+    private static boolean isLoopback(String host) {
+      String h = host.toLowerCase(java.util.Locale.ROOT);
+      return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+          || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     private static String requireSecret(String s, String what) {

@@ -15,7 +15,11 @@ package org.odoobuild.client;
  *   <li>{@link OdooServerException}: any other server-side failure, with the traceback</li>
  *   <li>{@link OdooTransportException}: the server could not be reached or answered with
  *       something that is not an Odoo response</li>
+ *   <li>{@link OdooValueException}: an answer did not have the expected type or form</li>
  * </ul>
+ * Every exception this library throws because of what a server answered (or failed to answer)
+ * is an {@code OdooException}; arguments refused before anything is sent (a blank model name, a
+ * {@code NaN} to store) are {@link IllegalArgumentException}s.
  */
 public class OdooException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -238,7 +238,9 @@ public final class OdooModel {
 
   /**
    * {@code load(fields, rows)}: Odoo's import, which creates or updates by external id when
-   * the first field is {@code id}. Refused rows come back as messages; nothing is imported then.
+   * a field is {@code id}. Refused rows come back as messages; nothing is imported then. When
+   * every row names its external id, the import is idempotent (a second send updates the same
+   * records) and is re-sent after transient failures like a read; otherwise it is sent once.
    */
   public LoadResult load(List<String> fields, List<? extends List<?>> rows) {
     Objects.requireNonNull(fields, "fields");
@@ -247,7 +249,26 @@ public final class OdooModel {
         throw new IllegalArgumentException("every row needs " + fields.size() + " values, got " + row.size());
       }
     }
-    return LoadResult.of(call(Call.method("load").arg("fields", fields).arg("data", rows)).orElse(Map.of()));
+    Call load = Call.method("load").arg("fields", fields).arg("data", rows).idempotent(byExternalId(fields, rows));
+    return LoadResult.of(call(load).orElse(Map.of()));
+  }
+
+  /**
+   * Whether importing the rows twice changes nothing more than once: every row names its
+   * external id and no column creates sub-records (a path such as {@code order_line/name} adds
+   * lines on every import; {@code partner_id/id} only refers to a record).
+   */
+  private static boolean byExternalId(List<String> fields, List<? extends List<?>> rows) {
+    int at = fields.indexOf("id");
+    if (at < 0 || !fields.stream().allMatch(f -> f.matches("\\w+(/\\.?id)?"))) {
+      return false;
+    }
+    for (List<?> row : rows) {
+      if (!(row.get(at) instanceof String xid) || xid.isBlank()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code read_group(domain, fields, groupby)} (all versions); one record per group. */

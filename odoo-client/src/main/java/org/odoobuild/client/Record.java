@@ -3,15 +3,11 @@ package org.odoobuild.client;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.odoobuild.client.internal.ValueEncoder;
 
 /**
  * One row as Odoo returned it ({@code read}, {@code search_read}, {@code read_group}), with typed
@@ -147,8 +143,8 @@ public final class Record {
   public Optional<LocalDate> getDate(String field) {
     return getString(field).map(s -> {
       try {
-        return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-      } catch (DateTimeParseException e) {
+        return OdooDates.parseDate(s.length() > 10 ? s.substring(0, 10) : s);
+      } catch (OdooValueException e) {
         throw mismatch(field, "date", s);
       }
     });
@@ -158,8 +154,8 @@ public final class Record {
   public Optional<Instant> getDateTime(String field) {
     return getString(field).map(s -> {
       try {
-        return LocalDateTime.parse(s, ValueEncoder.ODOO_DATETIME).toInstant(ZoneOffset.UTC);
-      } catch (DateTimeParseException e) {
+        return OdooDates.parseInstant(s);
+      } catch (OdooValueException e) {
         throw mismatch(field, "datetime", s);
       }
     });

@@ -90,6 +90,24 @@ final class Data {
                 "default_location_src_id", 4, "default_location_dest_id", 8, "create_backorder", "ask", "company_id", 1);
         put(orm, "stock.picking.type", 2, "name", "Delivery Orders", "code", "outgoing", "sequence_code", "OUT", "sequence", 5,
                 "default_location_src_id", 8, "default_location_dest_id", 5, "create_backorder", "ask", "company_id", 1);
+        // the external ids the module data files give these base records (base/data/res_company_data.xml,
+        // res_partner_data.xml, res_users_data.xml; uom/data/uom_data.xml; analytic/data/analytic_data.xml;
+        // maintenance/data/maintenance_data.xml), so integrations can find them as on a real database
+        orm.registerXmlId("base.main_company", "res.company", 1);
+        orm.registerXmlId("base.main_partner", "res.partner", 1);
+        orm.registerXmlId("base.partner_root", "res.partner", 2);
+        orm.registerXmlId("base.partner_admin", "res.partner", 3);
+        orm.registerXmlId("base.user_root", "res.users", 1);
+        orm.registerXmlId("base.user_admin", "res.users", 2);
+        orm.registerXmlId("uom.product_uom_unit", "uom.uom", 1);
+        orm.registerXmlId("uom.product_uom_dozen", "uom.uom", 2);
+        orm.registerXmlId("uom.product_uom_hour", "uom.uom", 4);
+        orm.registerXmlId("uom.product_uom_kgm", "uom.uom", 12);
+        orm.registerXmlId("analytic.analytic_plan_projects", "account.analytic.plan", 1);
+        orm.registerXmlId("maintenance.stage_0", "maintenance.stage", 1);
+        orm.registerXmlId("maintenance.stage_1", "maintenance.stage", 2);
+        orm.registerXmlId("maintenance.stage_3", "maintenance.stage", 3);
+        orm.registerXmlId("maintenance.stage_4", "maintenance.stage", 4);
         orm.registerXmlId("stock.stock_location_suppliers", "stock.location", 4);
         orm.registerXmlId("stock.stock_location_customers", "stock.location", 5);
         orm.registerXmlId("stock.stock_location_stock", "stock.location", 8);

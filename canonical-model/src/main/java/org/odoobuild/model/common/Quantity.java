@@ -1,6 +1,7 @@
 package org.odoobuild.model.common;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -67,7 +68,8 @@ public record Quantity(@JsonProperty("value") BigDecimal value, @JsonProperty("u
     return value.compareTo(other.convertTo(unit).value);
   }
 
-  /** Whether the value is below zero. */
+  /** Whether the value is below zero (derived: not part of the JSON form). */
+  @JsonIgnore
   public boolean isNegative() {
     return value.signum() < 0;
   }

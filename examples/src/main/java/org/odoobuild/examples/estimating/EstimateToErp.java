@@ -9,44 +9,68 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.odoobuild.client.Command;
-import org.odoobuild.client.Domain;
+import java.util.function.Function;
+import org.odoobuild.adapters.failure.OdooFailures;
+import org.odoobuild.adapters.sink.EntitySink;
+import org.odoobuild.adapters.sink.RowSink;
 import org.odoobuild.client.OdooClient;
-import org.odoobuild.client.Query;
 import org.odoobuild.connectors.engine.Flow;
 import org.odoobuild.connectors.engine.RunReport;
 import org.odoobuild.connectors.engine.SyncEngine;
-import org.odoobuild.adapters.sink.OdooUpsertSink;
-import org.odoobuild.adapters.sink.UpsertRow;
 import org.odoobuild.connectors.spi.EventCatalog;
 import org.odoobuild.connectors.spi.RecordKey;
-import org.odoobuild.connectors.spi.SourceBatch;
 import org.odoobuild.connectors.spi.SourceRecord;
 import org.odoobuild.connectors.store.DeadLetter;
 import org.odoobuild.connectors.store.SyncStore;
 import org.odoobuild.connectors.store.SyncStores;
 import org.odoobuild.examples.support.Console;
+import org.odoobuild.examples.support.FixedSource;
 import org.odoobuild.examples.support.OdooConnection;
-import org.odoobuild.examples.support.OdooRefs;
+import org.odoobuild.examples.support.ReferenceData;
+import org.odoobuild.model.common.Money;
 import org.odoobuild.model.common.Quantity;
+import org.odoobuild.model.common.SourceRef;
 import org.odoobuild.model.common.UnitOfMeasure;
+import org.odoobuild.model.procurement.ImmutablePurchaseOrder;
+import org.odoobuild.model.procurement.ImmutablePurchaseOrderLine;
+import org.odoobuild.model.procurement.ImmutableVendor;
+import org.odoobuild.model.procurement.PurchaseOrder;
+import org.odoobuild.model.procurement.PurchaseOrderStatus;
+import org.odoobuild.model.procurement.Vendor;
+import org.odoobuild.model.project.CostCode;
+import org.odoobuild.model.project.ImmutableCostCode;
+import org.odoobuild.model.project.ImmutableProject;
+import org.odoobuild.model.project.Project;
+import org.odoobuild.model.project.ProjectStatus;
 
 /**
  * Estimating → ERP. An awarded estimate, exported as CSV in the usual estimating layout
- * (estimate, project, cost code, item, quantity, unit, unit cost, vendor), becomes an Odoo
- * project with its analytic account, one analytic account per cost code, a budget per cost code
- * and one draft purchase order (requisition) per vendor whose lines are charged to their cost
- * codes. Lines with unknown units or negative quantities are dead-lettered, never sent.
+ * (estimate, project, cost code, item, quantity, unit, unit cost, vendor), becomes canonical
+ * records that the sync engine takes to Odoo through their mappings: the {@link Project} with
+ * its analytic account, one {@link CostCode} (analytic account of the cost-code plan) per code,
+ * the {@link Vendor}s, and one draft {@link PurchaseOrder} (requisition) per vendor whose lines
+ * are charged to the project and their cost codes. Products have no canonical entity and go as
+ * {@code load()} rows; the budget per cost code is computed here (Budget has no Odoo mapping
+ * yet). Lines with unknown units or negative quantities are dead-lettered, never sent. Every
+ * write is an upsert by external id: running it again changes nothing.
  * Run: {@code mvn -B -q -pl examples exec:java -Dexec.mainClass=org.odoobuild.examples.estimating.EstimateToErp}.
  */
 public final class EstimateToErp {
+  /** Source system name of the estimating tool. */
+  static final String SYSTEM = "estimating";
+  static final Currency USD = Currency.getInstance("USD");
+  /** The flows, in the order they run (later ones refer to what earlier ones wrote). */
+  public static final List<String> FLOWS = List.of("projects", "cost-codes", "vendors", "estimate-lines",
+      "requisitions");
+
   /** One estimate line. */
   public record Line(int row, String estimate, String project, String costCode, String costCodeTitle, String item,
       String description, BigDecimal qty, String unit, BigDecimal unitCost, String vendor) {
@@ -56,117 +80,112 @@ public final class EstimateToErp {
     }
   }
 
-  /** One cost code to create as an analytic account. */
-  public record CostCodeRow(String estimate, String code, String title) {}
-
   private EstimateToErp() {}
 
   /** Runs with the bundled estimate, or a CSV file given as first argument. */
   public static void main(String[] args) throws Exception {
-    run(new Console(System.out), args.length > 0 ? Files.newInputStream(Path.of(args[0]))
-        : EstimateToErp.class.getResourceAsStream("/estimate-riverside-medical.csv"));
-  }
-
-  /** Runs; returns the number of purchase order lines created. */
-  public static int run(Console out, InputStream csv) throws Exception {
+    Console out = new Console(System.out);
     Path work = Files.createTempDirectory("estimate-example");
-    List<Line> lines = parse(Objects.requireNonNull(csv, "no estimate CSV"));
-    try (OdooConnection conn = OdooConnection.open(out); SyncStore store = SyncStores.embedded(work.resolve("sync"))) {
-      OdooClient odoo = conn.client();
-      String estimate = lines.get(0).estimate();
-      String projectName = lines.get(0).project();
-      out.step("Awarded estimate " + estimate + " for " + projectName + ": " + lines.size() + " lines");
-
-      out.step("Project and its analytic account");
-      long plan = OdooRefs.ensure(odoo, "account.analytic.plan", "name", "Projects", Map.of("name", "Projects"));
-      long projectAccount = OdooRefs.ensure(odoo, "account.analytic.account", "code", estimate,
-          Map.of("name", projectName, "code", estimate, "plan_id", plan));
-      String accountField = odoo.model("project.project").firstField("account_id", "analytic_account_id")
-          .orElseThrow(() -> new IllegalStateException("project.project has no analytic account field"));
-      long project = OdooRefs.ensure(odoo, "project.project", "name", projectName,
-          Map.of("name", projectName, accountField, projectAccount));
-      out.info("project.project %d linked through %s (discovered with fields_get) to account %d", project, accountField,
-          projectAccount);
-
-      out.step("Cost codes as analytic accounts (upsert by external id: re-running changes nothing)");
-      Map<String, String> titles = new TreeMap<>();
-      lines.forEach(l -> titles.putIfAbsent(l.costCode(), l.costCodeTitle()));
-      SyncEngine engine = SyncEngine.builder().store(store).workerId("estimate-example").build();
-      engine.register(Flow.builder("cost-codes", CostCodeRow.class).batchSize(100)
-          .source((cursor, max) -> {
-            if (cursor.isPresent()) {
-              return new SourceBatch<>(List.of(), cursor.get(), false);
-            }
-            List<SourceRecord<CostCodeRow>> recs = new ArrayList<>();
-            titles.forEach((code, title) -> recs.add(SourceRecord.of(new RecordKey("estimating", estimate + "/" + code, "1"),
-                EventCatalog.ESTIMATE_AWARDED, new CostCodeRow(estimate, code, title), Instant.now())));
-            return new SourceBatch<>(recs, "all", false);
-          })
-          .sink(OdooUpsertSink.of(odoo, "account.analytic.account", c -> new UpsertRow(externalId(c.estimate(), c.code()),
-              Map.of("name", c.code() + " " + c.title(), "code", c.code(), "plan_id/.id", plan)))).build());
-      RunReport codes = engine.run("cost-codes");
-      out.info("%s", codes.summary());
-      for (DeadLetter d : store.deadLetters("cost-codes", 20)) {
-        out.info("dead-lettered %s: %s", d.idempotencyKey(), d.errorMessage());
-      }
-      Map<String, Long> accountByCode = new LinkedHashMap<>();
-      for (String code : titles.keySet()) {
-        odoo.model("account.analytic.account").search(Query.where(Domain.where("code", "=", code)).limit(1))
-            .forEach(id -> accountByCode.put(code, id));
-        out.info("%s %-28s → account.analytic.account %s", code, titles.get(code), accountByCode.get(code));
-      }
-
-      out.step("Budget by cost code (valid lines only)");
-      List<Line> valid = new ArrayList<>();
-      List<String> refused = new ArrayList<>();
-      for (Line l : lines) {
-        List<String> problems = problems(l);
-        if (problems.isEmpty()) {
-          valid.add(l);
-        } else {
-          refused.add("row " + l.row() + " " + l.item() + ": " + String.join("; ", problems));
-          store.deadLetter(org.odoobuild.connectors.store.OutboxEntry.of("estimate-lines", estimate + "/row-" + l.row(),
-              l.toString()), "validation: " + String.join("; ", problems));
-        }
-      }
-      Map<String, BigDecimal> budget = new TreeMap<>();
-      valid.forEach(l -> budget.merge(l.costCode(), l.total(), BigDecimal::add));
-      budget.forEach((code, amount) -> out.info("%s %-28s %,14.2f", code, titles.get(code), amount));
-      out.info("%-37s %,14.2f", "total", budget.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
-      refused.forEach(r -> out.info("dead-lettered %s", r));
-
-      out.step("Requisitions: one draft purchase order per vendor, lines charged to their cost codes");
-      Map<String, List<Line>> byVendor = new TreeMap<>();
-      valid.forEach(l -> byVendor.computeIfAbsent(l.vendor(), v -> new ArrayList<>()).add(l));
-      int created = 0;
-      int done = 0;
-      for (Map.Entry<String, List<Line>> e : byVendor.entrySet()) {
-        String origin = estimate + " / " + e.getKey();
-        long vendor = OdooRefs.vendor(odoo, "EST-" + e.getKey().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "")
-            .substring(0, Math.min(10, e.getKey().replaceAll("[^A-Za-z0-9]", "").length())), e.getKey());
-        if (!odoo.model("purchase.order").search(Query.where(Domain.where("origin", "=", origin)).limit(1)).isEmpty()) {
-          out.info("%s already requisitioned", origin);
-          continue;
-        }
-        List<Command> orderLines = new ArrayList<>();
-        for (Line l : e.getValue()) {
-          long product = OdooRefs.product(odoo, l.item(), l.description(), l.unitCost().doubleValue());
-          orderLines.add(Command.create(Map.of("product_id", product, "name", l.description() + " (" + l.unit() + ")",
-              "product_qty", l.qty().doubleValue(), "price_unit", l.unitCost().doubleValue(),
-              "analytic_distribution", Map.of(Long.toString(accountByCode.get(l.costCode())), 100))));
-        }
-        long po = odoo.model("purchase.order").create(Map.of("partner_id", vendor, "origin", origin, "order_line", orderLines));
-        created += orderLines.size();
-        out.info("purchase.order %d for %s: %d lines", po, e.getKey(), orderLines.size());
-        out.progress("vendors", ++done, byVendor.size(), 2);
-      }
-      out.summary("Estimating → ERP", codes.applied() + created + 1, codes.duplicates(), refused.size());
-      return created;
+    try (InputStream csv = args.length > 0 ? Files.newInputStream(Path.of(args[0]))
+        : EstimateToErp.class.getResourceAsStream("/estimate-riverside-medical.csv");
+        OdooConnection conn = OdooConnection.open(out); SyncStore store = SyncStores.embedded(work.resolve("sync"))) {
+      run(out, conn.client(), store, csv);
     }
   }
 
-  static String externalId(String estimate, String code) {
-    return "construction_sdk.costcode_" + (estimate + "_" + code).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+  /** Runs; returns the report of each flow, in {@link #FLOWS} order. */
+  public static Map<String, RunReport> run(Console out, OdooClient odoo, SyncStore store, InputStream csv) throws IOException {
+    List<Line> lines = parse(Objects.requireNonNull(csv, "no estimate CSV"));
+    String estimate = lines.get(0).estimate();
+    Project project = ImmutableProject.builder().addSourceRefs(SourceRef.of(SYSTEM, estimate)).code(estimate)
+        .name(lines.get(0).project()).status(ProjectStatus.ACTIVE).currency(USD).build();
+    List<Line> valid = lines.stream().filter(l -> problems(l).isEmpty()).toList();
+    out.step("Awarded estimate " + estimate + " for " + project.name() + ": " + lines.size() + " lines, " + valid.size()
+        + " valid");
+
+    out.step("Demo setup: the cost-code analytic plan, and the units Odoo does not ship (CY, LF…)");
+    ReferenceData ref = ReferenceData.in(odoo);
+    ref.costCodePlan();
+    valid.stream().map(l -> UnitOfMeasure.of(l.unit())).distinct().forEach(ref::unit);
+
+    Map<String, String> titles = new TreeMap<>();
+    lines.forEach(l -> titles.putIfAbsent(l.costCode(), l.costCodeTitle()));
+    List<CostCode> costCodes = new ArrayList<>();
+    titles.forEach((code, title) -> costCodes.add(ImmutableCostCode.builder()
+        .addSourceRefs(SourceRef.of(SYSTEM, code)).code(code).name(title).build()));
+    Map<String, List<Line>> byVendor = new TreeMap<>();
+    valid.forEach(l -> byVendor.computeIfAbsent(l.vendor(), v -> new ArrayList<>()).add(l));
+    List<Vendor> vendors = lines.stream().map(Line::vendor).distinct().sorted()
+        .map(v -> (Vendor) ImmutableVendor.builder().addSourceRefs(vendorRef(v)).name(v).build()).toList();
+    List<PurchaseOrder> requisitions = new ArrayList<>();
+    byVendor.forEach((vendor, vl) -> requisitions.add(requisition(project, vendor, vl)));
+
+    SyncEngine engine = SyncEngine.builder().store(store).workerId("estimate-example")
+        .resilience(OdooFailures.resilience().build()).build();
+    engine.register(Flow.builder("projects", Project.class).source(snapshot(List.of(project), Project::code))
+        .sink(EntitySink.of(odoo, Project.class)).build());
+    engine.register(Flow.builder("cost-codes", CostCode.class).source(snapshot(costCodes, CostCode::code))
+        .sink(EntitySink.of(odoo, CostCode.class)).build());
+    engine.register(Flow.builder("vendors", Vendor.class).source(snapshot(vendors, Vendor::name))
+        .sink(EntitySink.of(odoo, Vendor.class)).build());
+    engine.register(Flow.builder("estimate-lines", Line.class).source(snapshot(lines, l -> "row-" + l.row()))
+        .validator(EstimateToErp::problems)
+        .sink(RowSink.of(odoo, l -> ref.productRow(l.item(), l.description(), l.unitCost(), UnitOfMeasure.of(l.unit()))))
+        .build());
+    engine.register(Flow.builder("requisitions", PurchaseOrder.class).source(snapshot(requisitions, PurchaseOrder::number))
+        .sink(EntitySink.of(odoo, PurchaseOrder.class)).build());
+
+    out.step("Project, cost codes, vendors, products (from the estimate lines) and requisitions, in that order");
+    Map<String, RunReport> reports = new LinkedHashMap<>();
+    for (String flow : FLOWS) {
+      RunReport r = engine.run(flow);
+      reports.put(flow, r);
+      out.info("%s", r.summary());
+    }
+    for (DeadLetter d : store.deadLetters("estimate-lines", 20)) {
+      out.info("dead-lettered %s: %s", d.idempotencyKey(), d.errorMessage());
+    }
+
+    out.step("Budget by cost code (valid lines only; computed here, Budget has no Odoo mapping yet)");
+    Map<String, BigDecimal> budget = new TreeMap<>();
+    valid.forEach(l -> budget.merge(l.costCode(), l.total(), BigDecimal::add));
+    budget.forEach((code, amount) -> out.info("%s %-28s %,14.2f", code, titles.get(code), amount));
+    out.info("%-37s %,14.2f", "total", budget.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+
+    out.step("Requisitions: one draft purchase order per vendor");
+    requisitions.forEach(po -> out.info("%-44s %d lines, %s", po.number(), po.lines().size(), po.total()));
+    long applied = reports.values().stream().mapToLong(RunReport::applied).sum();
+    long skipped = reports.values().stream().mapToLong(r -> r.skipped() + r.duplicates()).sum();
+    long dead = reports.values().stream().mapToLong(RunReport::deadLettered).sum();
+    out.summary("Estimating → ERP", applied, skipped, dead);
+    return reports;
+  }
+
+  /** The vendor's canonical reference: the estimating tool knows vendors by name. */
+  static SourceRef vendorRef(String vendor) {
+    return SourceRef.of(SYSTEM, vendor);
+  }
+
+  /** The draft purchase order of one vendor's lines, charged to the project and each line's cost code. */
+  static PurchaseOrder requisition(Project project, String vendor, List<Line> lines) {
+    ImmutablePurchaseOrder.Builder po = ImmutablePurchaseOrder.builder()
+        .addSourceRefs(SourceRef.of(SYSTEM, project.code() + "/" + vendor)).number(project.code() + " / " + vendor)
+        .vendorRef(vendorRef(vendor)).projectRef(project.primaryRef()).orderDate(LocalDate.now())
+        .status(PurchaseOrderStatus.DRAFT).currency(USD);
+    for (int i = 0; i < lines.size(); i++) {
+      Line l = lines.get(i);
+      po.addLines(ImmutablePurchaseOrderLine.builder().lineNumber(i + 1).description(l.description() + " (" + l.unit() + ")")
+          .productCode(l.item()).quantity(Quantity.of(l.qty(), UnitOfMeasure.of(l.unit())))
+          .unitPrice(Money.of(l.unitCost(), USD)).costCode(l.costCode()).build());
+    }
+    return po.build();
+  }
+
+  /** The estimate's records of one kind, delivered once (the cursor remembers how far). */
+  static <T> FixedSource<T> snapshot(List<T> items, Function<T, String> id) {
+    Instant now = Instant.now();
+    return FixedSource.of(items.stream().map(i -> SourceRecord.of(new RecordKey(SYSTEM, id.apply(i), ""),
+        EventCatalog.ESTIMATE_AWARDED, i, now)).toList());
   }
 
   static List<String> problems(Line l) {

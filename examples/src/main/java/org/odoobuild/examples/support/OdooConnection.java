@@ -38,6 +38,11 @@ public final class OdooConnection implements AutoCloseable {
       out.step("Connected to " + url + " (Odoo " + c.version().version() + ", " + c.protocol() + ")");
       return new OdooConnection(c, Optional.empty());
     }
+    return emulated(out);
+  }
+
+  /** Always the embedded emulator on a free loopback port, whatever the environment says (tests). */
+  public static OdooConnection emulated(Console out) {
     String key = "example-" + UUID.randomUUID();
     OdooEmulator emulator = OdooEmulator.builder().apiKey(key).demoData(true).build().start();
     OdooClient c = OdooClient.builder().url(emulator.url().toString()).database(emulator.database()).apiKey(key).build();

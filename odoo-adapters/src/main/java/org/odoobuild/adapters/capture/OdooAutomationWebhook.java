@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +20,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.odoobuild.adapters.internal.Json;
-import org.odoobuild.client.internal.ValueEncoder;
+import org.odoobuild.client.OdooDates;
 import org.odoobuild.connectors.engine.SyncEngine;
 import org.odoobuild.connectors.spi.EventCatalog;
 import org.odoobuild.connectors.spi.RecordKey;
@@ -110,7 +108,7 @@ public final class OdooAutomationWebhook implements AutoCloseable {
     String writeDate = n.path("write_date").isTextual() ? n.path("write_date").asText() : "";
     String revision = writeDate.isEmpty() ? "sha256:" + HexFormat.of().formatHex(sha256(body)).substring(0, 16) : writeDate;
     Instant at = writeDate.isEmpty() ? clock.instant()
-        : LocalDateTime.parse(writeDate, ValueEncoder.ODOO_DATETIME).toInstant(ZoneOffset.UTC);
+        : OdooDates.parseInstant(writeDate);
     OdooChange change = new OdooChange(model, id, OdooChange.Kind.UPDATED, at, values, Map.of());
     SourceRecord<OdooChange> record = new SourceRecord<>(new RecordKey("odoo:" + model, Long.toString(id), revision),
         EventCatalog.MASTER_DATA_CHANGED, change, at, model + "," + id, Map.of("odoo_action", n.path("_action").asText("")));

@@ -3,8 +3,6 @@ package org.odoobuild.adapters.capture;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +15,7 @@ import java.util.Set;
 import org.odoobuild.client.Context;
 import org.odoobuild.client.Domain;
 import org.odoobuild.client.OdooClient;
+import org.odoobuild.client.OdooDates;
 import org.odoobuild.client.OdooModel;
 import org.odoobuild.client.Query;
 import org.odoobuild.client.Record;
@@ -173,13 +172,11 @@ public final class OdooChangeSource implements Source<OdooChange> {
     if (odooDateTime.isEmpty()) {
       return Instant.EPOCH;
     }
-    return LocalDateTime.parse(odooDateTime, org.odoobuild.client.internal.ValueEncoder.ODOO_DATETIME)
-        .toInstant(ZoneOffset.UTC);
+    return OdooDates.parseInstant(odooDateTime);
   }
 
   private static String minus(String odooDateTime, Duration d) {
-    return LocalDateTime.ofInstant(instant(odooDateTime).minus(d), ZoneOffset.UTC)
-        .format(org.odoobuild.client.internal.ValueEncoder.ODOO_DATETIME);
+    return OdooDates.formatDateTime(instant(odooDateTime).minus(d));
   }
 
   /** Scan position, high-water mark and last deletion check, as text {@code v1|scanning|wd|id|hwm|check}. */

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The one configured Jackson mapper of this module (change payloads, snapshots, automation-rule webhook bodies):
- * java.time and Optional support with ISO dates; strict input (duplicate keys, trailing tokens,
+ * The one configured Jackson mapper of this module (change payloads, snapshots, automation-rule
+ * webhook bodies: plain maps, lists and scalars, as Odoo sends them); strict input (duplicate keys, trailing tokens,
  * nulls for primitives refused); nesting at most {@value #MAX_DEPTH} levels. Thread-safe; never
  * reconfigured after this class is initialised.
  */
@@ -20,9 +17,6 @@ public final class Json {
   public static final int MAX_DEPTH = 256;
   /** The mapper. */
   public static final ObjectMapper MAPPER = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .addModule(new Jdk8Module())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.odoobuild.client.internal.JsonCodec;
+import org.odoobuild.client.OdooJson;
 import org.odoobuild.model.common.ExternalIds;
 import org.odoobuild.model.common.SourceRef;
 import org.odoobuild.model.common.UnitOfMeasure;
@@ -89,7 +89,7 @@ final class MappingSupport {
       return b ? "1" : "0";
     }
     if (v instanceof Map<?, ?> || v instanceof List<?>) {
-      return JsonCodec.write(v);
+      return OdooJson.write(v);
     }
     return String.valueOf(v);
   }

@@ -40,6 +40,15 @@ public interface OdooMapping<T extends CanonicalEntity> {
   /** Columns for {@code load()} (external-id upsert). */
   LoadRecord toLoad(T value, MappingContext ctx);
 
+  /**
+   * Records that must exist in Odoo before {@link #toLoad} of {@code value} can be loaded (e.g. a
+   * project's analytic account, which the project refers to by external id), in {@code load()}
+   * form. The upserter loads them first, by external id, so they are idempotent too. Default: none.
+   */
+  default List<LoadRecord> prerequisites(T value, MappingContext ctx) {
+    return List.of();
+  }
+
   /** The canonical record of an Odoo row (lines are read through {@link MappingContext#related}). */
   T fromOdoo(Record record, MappingContext ctx);
 

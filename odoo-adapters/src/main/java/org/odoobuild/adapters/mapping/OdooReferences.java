@@ -18,7 +18,8 @@ import org.odoobuild.model.common.UnitOfMeasure;
  * {@code ir.model.data} for external ids, {@code product.product.default_code},
  * {@code uom.uom.name}, {@code res.currency.name}, {@code account.analytic.account.code},
  * {@code maintenance.equipment.category.name}. The reverse direction ({@link #refOf}) only knows
- * records registered in the fallback (e.g. from upsert results).
+ * records registered in the fallback (e.g. from upsert results). Ids found are cached; a reference
+ * not found is looked up again next time, so records created later are seen. Thread-safe.
  */
 public final class OdooReferences implements ReferenceResolver {
   /** Name of the analytic plan cost codes are created in. */
@@ -33,11 +34,16 @@ public final class OdooReferences implements ReferenceResolver {
     this.known = known;
   }
 
+  /** Found ids are cached; a miss is asked again next time (the record may be created meanwhile). */
   private Optional<Long> first(String key, String model, Domain domain) {
-    return cache.computeIfAbsent(key, k -> {
-      List<Long> ids = client.model(model).search(Query.where(domain).limit(1));
-      return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(0));
-    });
+    Optional<Long> hit = cache.get(key);
+    if (hit != null) {
+      return hit;
+    }
+    List<Long> ids = client.model(model).search(Query.where(domain).limit(1));
+    Optional<Long> found = ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(0));
+    found.ifPresent(id -> cache.put(key, found));
+    return found;
   }
 
   @Override
@@ -50,12 +56,16 @@ public final class OdooReferences implements ReferenceResolver {
     if (dot < 0) {
       return Optional.empty();
     }
-    return cache.computeIfAbsent("xid:" + externalId, x -> {
-      List<Record> rows = client.model("ir.model.data").searchRead(Query.where(
-          Domain.where("module", "=", externalId.substring(0, dot)).and(Domain.where("name", "=", externalId.substring(dot + 1))))
-          .fields("res_id").limit(1));
-      return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).getLong("res_id"));
-    });
+    Optional<Long> hit = cache.get("xid:" + externalId);
+    if (hit != null) {
+      return hit;
+    }
+    List<Record> rows = client.model("ir.model.data").searchRead(Query.where(
+        Domain.where("module", "=", externalId.substring(0, dot)).and(Domain.where("name", "=", externalId.substring(dot + 1))))
+        .fields("res_id").limit(1));
+    Optional<Long> found = rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).getLong("res_id"));
+    found.ifPresent(id -> cache.put("xid:" + externalId, found));
+    return found;
   }
 
   @Override

@@ -60,6 +60,12 @@ public final class ProjectMapping implements OdooMapping<Project> {
     return m;
   }
 
+  /** The project's analytic account: loaded before the project, which refers to it by external id. */
+  @Override
+  public List<LoadRecord> prerequisites(Project p, MappingContext ctx) {
+    return List.of(accountLoad(p, ctx));
+  }
+
   /** The {@code account.analytic.account} columns of the project's account (load it before the project). */
   public LoadRecord accountLoad(Project p, MappingContext ctx) {
     Map<String, String> cols = new LinkedHashMap<>();

@@ -80,7 +80,10 @@ public final class Upserter {
     return batchSize;
   }
 
-  /** Validates, maps and loads canonical records; one outcome per input record, in input order. */
+  /**
+   * Validates, maps and loads canonical records (after their {@link OdooMapping#prerequisites});
+   * one outcome per input record, in input order.
+   */
   public <T extends CanonicalEntity> List<UpsertOutcome> upsert(OdooMapping<T> mapping, List<? extends T> records, MappingContext ctx) {
     UpsertOutcome[] out = new UpsertOutcome[records.size()];
     List<Pending> ready = new ArrayList<>();
@@ -99,8 +102,47 @@ public final class Upserter {
       }
       ready.add(new Pending(i, rec.idempotencyKey(), lr.value().get()));
     }
+    ready = withPrerequisites(mapping, records, ready, ctx, out);
     loadAll(ready, out);
     return List.of(out);
+  }
+
+  /**
+   * Loads the records' {@link OdooMapping#prerequisites} first (each distinct one once); a record
+   * whose prerequisite Odoo refused is rejected with that refusal and not sent.
+   */
+  private <T extends CanonicalEntity> List<Pending> withPrerequisites(OdooMapping<T> mapping, List<? extends T> records,
+      List<Pending> ready, MappingContext ctx, UpsertOutcome[] out) {
+    Map<String, LoadRecord> distinct = new LinkedHashMap<>();
+    Map<Integer, List<String>> needs = new LinkedHashMap<>();
+    for (Pending p : ready) {
+      for (LoadRecord pre : mapping.prerequisites(records.get(p.index), ctx)) {
+        distinct.putIfAbsent(pre.model() + "/" + pre.externalId(), pre);
+        needs.computeIfAbsent(p.index, k -> new ArrayList<>()).add(pre.model() + "/" + pre.externalId());
+      }
+    }
+    if (distinct.isEmpty()) {
+      return ready;
+    }
+    List<String> keys = new ArrayList<>(distinct.keySet());
+    List<UpsertOutcome> pre = load(new ArrayList<>(distinct.values()));
+    Map<String, UpsertOutcome> byKey = new LinkedHashMap<>();
+    for (int k = 0; k < keys.size(); k++) {
+      byKey.put(keys.get(k), pre.get(k));
+    }
+    List<Pending> still = new ArrayList<>();
+    for (Pending p : ready) {
+      List<Violation> failed = needs.getOrDefault(p.index, List.of()).stream().map(byKey::get).filter(o -> !o.isSuccess())
+          .flatMap(o -> o.problems().stream().map(v -> new Violation(v.path(), v.code(),
+              "prerequisite " + o.externalId() + ": " + v.message())))
+          .toList();
+      if (failed.isEmpty()) {
+        still.add(p);
+      } else {
+        out[p.index] = p.outcome(UpsertOutcome.Status.REJECTED, Optional.empty(), failed);
+      }
+    }
+    return still;
   }
 
   /**

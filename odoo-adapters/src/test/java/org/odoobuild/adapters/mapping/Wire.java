@@ -1,15 +1,13 @@
 package org.odoobuild.adapters.mapping;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.odoobuild.client.OdooJson;
 import org.odoobuild.client.Record;
-import org.odoobuild.client.internal.JsonCodec;
 import org.odoobuild.testkit.WireRecordings;
 
 /** The recorded Odoo 19 JSON-2 answers ({@link WireRecordings}), decoded by the client's JSON codec. */
@@ -20,11 +18,7 @@ final class Wire {
   /** The decoded response body of {@code odoo-19/json2/<file>}. */
   static Object response(String file) {
     String body = WireRecordings.get(19, "json2", file.replaceFirst("\\.json$", "")).response().body();
-    try {
-      return JsonCodec.read(body.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return OdooJson.read(body);
   }
 
   @SuppressWarnings("unchecked")
@@ -48,26 +42,22 @@ final class Wire {
    */
   @SuppressWarnings("unchecked")
   static Record stored(long id, Map<String, Object> vals) {
-    try {
-      Map<String, Object> wire = (Map<String, Object>) JsonCodec.read(JsonCodec.write(vals).getBytes(StandardCharsets.UTF_8));
-      Map<String, Object> row = new LinkedHashMap<>(wire);
-      row.put("id", id);
-      long sub = id * 100;
-      for (Map.Entry<String, Object> e : wire.entrySet()) {
-        if (e.getValue() instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof List<?> cmd && cmd.size() == 3
-            && cmd.get(2) instanceof Map) {
-          List<Object> rows = new ArrayList<>();
-          for (Object c : l) {
-            Map<String, Object> lineRow = new LinkedHashMap<>((Map<String, Object>) ((List<Object>) c).get(2));
-            lineRow.put("id", ++sub);
-            rows.add(lineRow);
-          }
-          row.put(e.getKey(), rows);
+    Map<String, Object> wire = (Map<String, Object>) OdooJson.read(OdooJson.write(vals));
+    Map<String, Object> row = new LinkedHashMap<>(wire);
+    row.put("id", id);
+    long sub = id * 100;
+    for (Map.Entry<String, Object> e : wire.entrySet()) {
+      if (e.getValue() instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof List<?> cmd && cmd.size() == 3
+          && cmd.get(2) instanceof Map) {
+        List<Object> rows = new ArrayList<>();
+        for (Object c : l) {
+          Map<String, Object> lineRow = new LinkedHashMap<>((Map<String, Object>) ((List<Object>) c).get(2));
+          lineRow.put("id", ++sub);
+          rows.add(lineRow);
         }
+        row.put(e.getKey(), rows);
       }
-      return new Record(row);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
+    return new Record(row);
   }
 }

@@ -25,7 +25,15 @@ public final class ErrorMapper {
 
   /** Maps an error that carries an Odoo exception name (JSON-RPC {@code data.name}, JSON-2 {@code name}). */
   public static OdooException byName(OdooError e) {
-    String name = e.name();
+    return byName(e, e.name());
+  }
+
+  /**
+   * Maps an error by the server's exception name as it was sent ({@code e} carries it scrubbed
+   * of secrets, which could alter a name when a weak password equals one of its words).
+   */
+  static OdooException byName(OdooError e, String rawName) {
+    String name = rawName;
     String msg = e.message();
     switch (name) {
       case "odoo.exceptions.AccessDenied", "werkzeug.exceptions.Unauthorized":
@@ -53,7 +61,8 @@ public final class ErrorMapper {
         return e.model().isEmpty() || name.equals("builtins.NameError") ? new OdooNotFoundException(e)
             : new OdooServerException(e);
       case "werkzeug.exceptions.TooManyRequests":
-        return new OdooTransportException(e, OdooTransportException.Reason.RATE_LIMITED, false, Optional.empty(), null);
+        // Odoo answered: whatever refused the request, it was received
+        return new OdooTransportException(e, OdooTransportException.Reason.RATE_LIMITED, true, Optional.empty(), null);
       default:
         return new OdooServerException(e);
     }
@@ -123,8 +132,11 @@ public final class ErrorMapper {
    * Removes the secrets from a text (a server message, an echoed body). A secret of 12 or more
    * characters is removed wherever it appears; a shorter one (a weak password such as
    * {@code admin}) only where it stands as a token of its own, so that ordinary words that
-   * contain it ({@code administrator}) stay readable. Its JSON- and XML-escaped forms are
-   * removed too. Secrets shorter than 4 characters cannot be told apart from words and are left.
+   * contain it ({@code administrator}) stay readable. It is recognised in every form a server
+   * may echo it in, each character raw or escaped, in any mix: URL-encoded ({@code %XX}, either
+   * case, {@code +} for a space), XML/HTML entities (named, decimal, hex), JSON escapes
+   * ({@code \\uXXXX}, {@code \\"}, {@code \\/}) and the backslash escapes of a Python
+   * {@code repr}. Secrets shorter than 4 characters cannot be told apart from words and are left.
    */
   public static String scrub(String text, String... secrets) {
     if (text == null || text.isEmpty()) {
@@ -135,48 +147,74 @@ public final class ErrorMapper {
       if (s == null || s.length() < 4) {
         continue;
       }
-      for (String form : new String[] {s, jsonEscaped(s), xmlEscaped(s)}) {
-        out = form.length() >= 12 ? out.replace(form, "***") : replaceToken(out, form);
-      }
+      out = pattern(s).matcher(out).replaceAll("***");
     }
     return out;
   }
 
-  private static String replaceToken(String text, String token) {
-    StringBuilder sb = null;
-    int from = 0;
-    int at;
-    while ((at = text.indexOf(token, from)) >= 0) {
-      int end = at + token.length();
-      boolean left = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
-      boolean right = end >= text.length() || !Character.isLetterOrDigit(text.charAt(end));
-      if (left && right) {
-        if (sb == null) {
-          sb = new StringBuilder(text.length());
-        }
-        sb.append(text, from, at).append("***");
-      } else {
-        if (sb == null) {
-          sb = new StringBuilder(text.length());
-        }
-        sb.append(text, from, at + 1);
-        end = at + 1;
+  /** A pattern matching the secret with each character in any of its escaped forms. */
+  static java.util.regex.Pattern pattern(String secret) {
+    StringBuilder re = new StringBuilder(secret.length() * 40);
+    boolean token = secret.length() < 12;
+    if (token) {
+      re.append("(?<![\\p{L}\\p{N}])");
+    }
+    secret.codePoints().forEach(cp -> re.append(alternatives(cp)));
+    if (token) {
+      re.append("(?![\\p{L}\\p{N}])");
+    }
+    return java.util.regex.Pattern.compile(re.toString());
+  }
+
+  private static String alternatives(int cp) {
+    java.util.List<String> alt = new java.util.ArrayList<>();
+    String raw = new String(Character.toChars(cp));
+    alt.add(java.util.regex.Pattern.quote(raw));
+    StringBuilder pct = new StringBuilder();
+    for (byte b : raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      pct.append('%').append(hexDigits(String.format("%02x", b & 0xff)));
+    }
+    alt.add(pct.toString());
+    alt.add("&#0*" + cp + ";");
+    alt.add("&#[xX]0*" + hexDigits(Integer.toHexString(cp)) + ";");
+    StringBuilder u = new StringBuilder();
+    for (char c : raw.toCharArray()) {
+      u.append("\\\\u").append(hexDigits(String.format("%04x", (int) c)));
+    }
+    alt.add(u.toString());
+    switch (cp) {
+      case ' ' -> alt.add("\\+");
+      case '&' -> alt.add("&amp;");
+      case '<' -> alt.add("&lt;");
+      case '>' -> alt.add("&gt;");
+      case '"' -> {
+        alt.add("&quot;");
+        alt.add("\\\\\"");
       }
-      from = end;
+      case '\'' -> {
+        alt.add("&apos;");
+        alt.add("\\\\'");
+      }
+      case '\\' -> alt.add("\\\\\\\\");
+      case '/' -> alt.add("\\\\/");
+      case '\n' -> alt.add("\\\\n");
+      case '\r' -> alt.add("\\\\r");
+      case '\t' -> alt.add("\\\\t");
+      default -> {
+        if (cp < 0x20 || cp == 0x7f) {
+          alt.add("\\\\x" + hexDigits(String.format("%02x", cp)));
+        }
+      }
     }
-    if (sb == null) {
-      return text;
+    return "(?:" + String.join("|", alt) + ")";
+  }
+
+  /** Hex digits matching either case. */
+  private static String hexDigits(String hex) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : hex.toCharArray()) {
+      sb.append(Character.isLetter(c) ? "[" + Character.toLowerCase(c) + Character.toUpperCase(c) + "]" : String.valueOf(c));
     }
-    sb.append(text, from, text.length());
     return sb.toString();
-  }
-
-  private static String jsonEscaped(String s) {
-    String w = JsonCodec.write(s);
-    return w.substring(1, w.length() - 1);
-  }
-
-  private static String xmlEscaped(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -43,25 +43,52 @@ public final class HttpSupport {
     }
   }
 
+  /** Where {@link #HIDE_RETRY_AFTER} moves a 503's {@code Retry-After}. */
+  private static final String HIDDEN_RETRY_AFTER = "X-Odoo-Client-Retry-After";
+
+  /**
+   * A network interceptor that hides {@code Retry-After} of 503 answers from OkHttp, which would
+   * otherwise re-send any request (a create too) by itself after {@code 503} with
+   * {@code Retry-After: 0}. Whether to re-send is decided by the client alone.
+   */
+  public static final okhttp3.Interceptor HIDE_RETRY_AFTER = chain -> {
+    Response r = chain.proceed(chain.request());
+    String ra = r.header("Retry-After");
+    if (r.code() != 503 || ra == null) {
+      return r;
+    }
+    return r.newBuilder().removeHeader("Retry-After").header(HIDDEN_RETRY_AFTER, ra).build();
+  };
+
   private final OkHttpClient http;
   private final HttpUrl base;
   private final long maxBodyBytes;
   private final String[] secrets;
+  private final boolean refusalsNotProcessed;
 
   /** Creates the support for a base URL. */
   public HttpSupport(OkHttpClient http, HttpUrl base, long maxBodyBytes) {
     this(http, base, maxBodyBytes, java.util.List.of());
   }
 
+  /** Creates the support for a base URL, with secrets to scrub; every HTTP answer counts as "may have been processed". */
+  public HttpSupport(OkHttpClient http, HttpUrl base, long maxBodyBytes, java.util.List<String> secrets) {
+    this(http, base, maxBodyBytes, secrets, false);
+  }
+
   /**
    * Creates the support for a base URL; {@code secrets} are removed from every message this
-   * class builds (bodies of error pages may echo the request).
+   * class builds (bodies of error pages may echo the request). With {@code refusalsNotProcessed}
+   * the gateway in front of Odoo is trusted to answer 429 and 503 only for requests it did not
+   * forward; otherwise any HTTP answer means the request may have been processed.
    */
-  public HttpSupport(OkHttpClient http, HttpUrl base, long maxBodyBytes, java.util.List<String> secrets) {
+  public HttpSupport(OkHttpClient http, HttpUrl base, long maxBodyBytes, java.util.List<String> secrets,
+      boolean refusalsNotProcessed) {
     this.http = http;
     this.base = base;
     this.maxBodyBytes = maxBodyBytes;
     this.secrets = secrets.toArray(String[]::new);
+    this.refusalsNotProcessed = refusalsNotProcessed;
   }
 
   /** The secrets to keep out of messages. */
@@ -82,12 +109,12 @@ public final class HttpSupport {
 
   /** {@link #unexpectedStatus(HttpAnswer, Protocol, String, String)} with the secrets removed. */
   public OdooTransportException unexpected(HttpAnswer a, Protocol protocol, String model, String method) {
-    return unexpectedStatus(a, protocol, model, method, secrets);
+    return unexpectedStatus(a, protocol, model, method, secrets, refusalsNotProcessed);
   }
 
-  /** {@link #snippet(HttpAnswer)} with the secrets removed. */
+  /** {@link #snippet(HttpAnswer)} with the secrets removed (before it is shortened). */
   public String excerpt(HttpAnswer a) {
-    return scrub(snippet(a));
+    return snippet(a, secrets);
   }
 
   /** The base URL. */
@@ -118,7 +145,17 @@ public final class HttpSupport {
 
   private HttpAnswer exchange(Request request, Protocol protocol, String model, String method) {
     boolean sent = false;
-    try (Response response = http.newCall(request).execute()) {
+    okhttp3.Call call = http.newCall(request);
+    long remaining = Deadline.remainingNanos();
+    if (remaining <= 0) {
+      throw transport(protocol, model, method, Reason.TIMEOUT, false,
+          "the call's deadline passed before the request was sent", OptionalInt.empty(), null);
+    }
+    long configured = call.timeout().timeoutNanos();
+    if (configured == 0 || remaining < configured) {
+      call.timeout().timeout(remaining, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+    try (Response response = call.execute()) {
       sent = true;
       ResponseBody rb = response.body();
       byte[] bytes;
@@ -135,7 +172,7 @@ public final class HttpSupport {
       String ct = response.header("Content-Type", "");
       Map<String, String> hdrs = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       for (String name : response.headers().names()) {
-        hdrs.put(name, response.header(name));
+        hdrs.put(name.equalsIgnoreCase(HIDDEN_RETRY_AFTER) ? "Retry-After" : name, response.header(name));
       }
       return new HttpAnswer(response.code(), ct == null ? "" : ct, bytes, hdrs);
     } catch (OdooTransportException e) {
@@ -145,9 +182,32 @@ public final class HttpSupport {
     }
   }
 
+  /**
+   * Reads the body, refusing it as soon as it grows past the limit. A body of known length is
+   * read straight into its array; one of unknown length (chunked, or gzip that OkHttp inflates:
+   * the limit then applies to the inflated size) is collected in segments and copied once.
+   */
   private byte[] readBounded(ResponseBody rb, Protocol protocol, String model, String method, int status)
       throws IOException {
     okio.BufferedSource source = rb.source();
+    long declared = rb.contentLength();
+    if (declared >= 0) {
+      byte[] out = new byte[(int) declared];
+      int at = 0;
+      while (at < out.length) {
+        int n = source.read(out, at, out.length - at);
+        if (n == -1) {
+          throw transport(protocol, model, method, Reason.CONNECTION_BROKEN, true,
+              "response body broken off after " + at + " of " + declared + " bytes", OptionalInt.of(status), null);
+        }
+        at += n;
+      }
+      if (!source.exhausted()) {
+        throw transport(protocol, model, method, Reason.MALFORMED_RESPONSE, true,
+            "response body longer than its Content-Length of " + declared + " bytes", OptionalInt.of(status), null);
+      }
+      return out;
+    }
     okio.Buffer buffer = new okio.Buffer();
     long total = 0;
     long n;
@@ -157,11 +217,6 @@ public final class HttpSupport {
         throw transport(protocol, model, method, Reason.MALFORMED_RESPONSE, true,
             "response body exceeds the limit of " + maxBodyBytes + " bytes", OptionalInt.of(status), null);
       }
-    }
-    long declared = rb.contentLength();
-    if (declared >= 0 && total != declared) {
-      throw transport(protocol, model, method, Reason.CONNECTION_BROKEN, true,
-          "response body broken off after " + total + " of " + declared + " bytes", OptionalInt.of(status), null);
     }
     return buffer.readByteArray();
   }
@@ -201,18 +256,19 @@ public final class HttpSupport {
 
   /** Builds the exception for an HTTP status that is not part of the protocol. */
   public static OdooTransportException unexpectedStatus(HttpAnswer a, Protocol protocol, String model, String method) {
-    return unexpectedStatus(a, protocol, model, method, new String[0]);
+    return unexpectedStatus(a, protocol, model, method, new String[0], false);
   }
 
   private static OdooTransportException unexpectedStatus(HttpAnswer a, Protocol protocol, String model, String method,
-      String[] secrets) {
+      String[] secrets, boolean refusalsNotProcessed) {
     Reason reason = a.status() == 429 ? Reason.RATE_LIMITED : Reason.HTTP_STATUS;
     Optional<Duration> retryAfter = Optional.ofNullable(a.headers().get("Retry-After")).flatMap(HttpSupport::parseRetryAfter);
-    String message = "HTTP " + a.status() + " from the server or a proxy: " + ErrorMapper.scrub(snippet(a), secrets);
+    String message = "HTTP " + a.status() + " from the server or a proxy: " + snippet(a, secrets);
     OdooError error = new OdooError("http." + a.status(), message, protocol, OptionalInt.of(a.status()), OptionalInt.empty(),
         Optional.empty(), model, method);
-    // a gateway error may come after the request reached Odoo; 429 and 503 mean it was refused
-    boolean maybeProcessed = a.status() != 429 && a.status() != 503;
+    // an answer proves the request arrived somewhere: a proxy may have passed it to Odoo before
+    // answering 503 or 429, unless the gateway was declared to refuse only what it did not forward
+    boolean maybeProcessed = !(refusalsNotProcessed && (a.status() == 429 || a.status() == 503));
     return new OdooTransportException(error, reason, maybeProcessed, retryAfter, null);
   }
 
@@ -235,11 +291,28 @@ public final class HttpSupport {
 
   /** A short, tag-free excerpt of a body for messages. */
   public static String snippet(HttpAnswer a) {
-    String text = a.text().replaceAll("(?s)<!--.*?-->", " ").replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
+    return snippet(a, new String[0]);
+  }
+
+  /**
+   * A short, tag-free excerpt of a body with the secrets removed first: shortening first could
+   * cut a secret in two and leave its start in the message.
+   */
+  static String snippet(HttpAnswer a, String[] secrets) {
+    // only the head of a large page is looked at, less its last few kB: a secret cut in two there
+    // cannot be recognised, and the excerpt never reaches that far into a page of real text
+    String head = a.body().length > EXCERPT_SOURCE ? new String(a.body(), 0, EXCERPT_SOURCE - 4096,
+        java.nio.charset.StandardCharsets.UTF_8) : a.text();
+    String raw = ErrorMapper.scrub(head, secrets);
+    String text = raw.replaceAll("(?s)<!--.*?-->", " ").replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
         .replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
+    text = ErrorMapper.scrub(text, secrets); // tags removed may have joined a secret's parts
     if (text.isEmpty()) {
       return "(empty body, content type '" + a.contentType() + "')";
     }
     return text.length() > 200 ? text.substring(0, 200) + "…" : text;
   }
+
+  /** How much of a body is turned into an excerpt. */
+  private static final int EXCERPT_SOURCE = 64 * 1024;
 }

@@ -66,8 +66,9 @@ public final class Json2Transport implements RpcTransport {
       try {
         return Optional.ofNullable(JsonCodec.read(a.body()));
       } catch (IOException e) {
+        // the parser's exception quotes the body: neither it nor its message is kept
         throw http.fail(Protocol.JSON2, model, method, Reason.MALFORMED_RESPONSE, true,
-            "malformed JSON-2 answer: " + e.getMessage(), OptionalInt.of(200), e);
+            "malformed JSON-2 answer: " + JsonCodec.describe(e), OptionalInt.of(200), null);
       }
     }
     if (a.isJson() && a.status() >= 400) {
@@ -78,8 +79,7 @@ public final class Json2Transport implements RpcTransport {
         parsed = null;
       }
       if (parsed instanceof Map<?, ?> m && m.get("name") instanceof String) {
-        OdooException ex = ErrorMapper.byName(JsonRpcTransport.jsonError(m, Protocol.JSON2, OptionalInt.of(a.status()),
-            model, method, secrets));
+        OdooException ex = JsonRpcTransport.mapped(m, Protocol.JSON2, OptionalInt.of(a.status()), model, method, secrets);
         if (a.status() == 429 || a.status() == 502 || a.status() == 503 || a.status() == 504) {
           throw http.unexpected(a, Protocol.JSON2, model, method);
         }

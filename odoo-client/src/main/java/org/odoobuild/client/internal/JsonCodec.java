@@ -6,6 +6,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -23,9 +27,24 @@ import java.util.Map;
  */
 public final class JsonCodec {
 
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(512 * 1024 * 1024).build())
+  /** The deepest nesting of arrays and objects accepted in an answer (Odoo's are a few levels deep). */
+  public static final int MAX_DEPTH = 500;
+
+  /**
+   * The one configured mapper of this library: every JSON read or written here goes through it
+   * (directly or through its factory's streaming parsers and generators).
+   */
+  public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder()
+              .maxStringLength(Integer.MAX_VALUE)
+              .maxNestingDepth(MAX_DEPTH)
+              .build())
+          .build())
+      .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .build();
+
+  private static final JsonFactory FACTORY = MAPPER.getFactory();
 
   private JsonCodec() {}
 
@@ -105,6 +124,27 @@ public final class JsonCodec {
     }
   }
 
+  /**
+   * What kind of problem a decoding failure was, without any text of the document (parser
+   * messages quote the offending token, which may be a secret echoed by the server).
+   */
+  public static String describe(IOException e) {
+    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+      return "nested deeper than " + MAX_DEPTH + " levels or too large";
+    }
+    if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
+      return "a number out of range";
+    }
+    if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+      return "truncated";
+    }
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+      com.fasterxml.jackson.core.JsonLocation at = ((com.fasterxml.jackson.core.JsonProcessingException) e).getLocation();
+      return "malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
   /** Reads the value at the parser's current token (the token must already be read). */
   public static Object readValue(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
@@ -139,8 +179,13 @@ public final class JsonCodec {
         return p.getText();
       case VALUE_NUMBER_INT:
         return p.getLongValue();
-      case VALUE_NUMBER_FLOAT:
-        return p.getDoubleValue();
+      case VALUE_NUMBER_FLOAT: {
+        double d = p.getDoubleValue();
+        if (Double.isInfinite(d)) {
+          throw new IOException("a number out of range");
+        }
+        return d;
+      }
       case VALUE_TRUE:
         return Boolean.TRUE;
       case VALUE_FALSE:

@@ -174,8 +174,9 @@ public final class JsonRpcTransport implements RpcTransport {
         throw new IOException("truncated JSON-RPC answer");
       }
     } catch (IOException e) {
+      // the parser's exception quotes the body: neither it nor its message is kept
       throw HttpSupport.transport(Protocol.JSONRPC, model, method, Reason.MALFORMED_RESPONSE, true,
-          "malformed JSON-RPC answer: " + e.getMessage(), OptionalInt.of(200), e);
+          "malformed JSON-RPC answer: " + JsonCodec.describe(e), OptionalInt.of(200), null);
     }
     if (expectedId >= 0 && id == null) {
       throw HttpSupport.transport(Protocol.JSONRPC, model, method, Reason.MALFORMED_RESPONSE, true,
@@ -190,22 +191,33 @@ public final class JsonRpcTransport implements RpcTransport {
           "JSON-RPC answer with both a result and an error", OptionalInt.of(200), null);
     }
     if (error != null) {
-      throw ErrorMapper.byName(jsonError(error, Protocol.JSONRPC, OptionalInt.empty(), model, method, secrets));
+      throw mapped(error, Protocol.JSONRPC, OptionalInt.empty(), model, method, secrets);
     }
     return hasResult && result != null ? Optional.of(result) : Optional.empty();
   }
 
-  /** Builds an {@link OdooError} from a JSON-RPC {@code error} (with {@code data}) or a JSON-2 error body. */
+  /** The typed exception for a JSON-RPC {@code error} or a JSON-2 error body, chosen by the server's exception name. */
+  static org.odoobuild.client.OdooException mapped(Map<?, ?> error, Protocol protocol, OptionalInt status, String model,
+      String method, List<String> secrets) {
+    return ErrorMapper.byName(jsonError(error, protocol, status, model, method, secrets), rawName(error));
+  }
+
+  private static String rawName(Map<?, ?> error) {
+    Map<?, ?> data = error.get("data") instanceof Map<?, ?> d ? d : error;
+    return data.get("name") instanceof String s ? s : "";
+  }
+
+  /** Builds an {@link OdooError} from a JSON-RPC {@code error} (with {@code data}) or a JSON-2 error body; every text scrubbed. */
   static OdooError jsonError(Map<?, ?> error, Protocol protocol, OptionalInt status, String model, String method,
       List<String> secrets) {
     Map<?, ?> data = error.get("data") instanceof Map<?, ?> d ? d : error;
-    String name = data.get("name") instanceof String s ? s : "";
+    String name = rawName(error);
     String message = data.get("message") instanceof String s ? s
         : error.get("message") instanceof String s2 ? s2 : "";
     String debug = data.get("debug") instanceof String s ? s : "";
     OptionalInt code = error.get("code") instanceof Number n && error != data ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
     String[] secretArr = secrets.toArray(String[]::new);
-    return new OdooError(name, ErrorMapper.scrub(message, secretArr), protocol, status, code,
+    return new OdooError(ErrorMapper.scrub(name, secretArr), ErrorMapper.scrub(message, secretArr), protocol, status, code,
         debug.isEmpty() ? Optional.empty() : Optional.of(ErrorMapper.scrub(debug, secretArr)), model, method);
   }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.odoobuild.client.Command;
+import org.odoobuild.client.Domain;
+import org.odoobuild.client.Many2one;
+import org.odoobuild.client.OdooDates;
 
 /**
  * Turns SDK values into the plain values Odoo expects on the wire: dates and datetimes as
@@ -22,16 +25,15 @@ import java.util.Optional;
  */
 public final class ValueEncoder {
 
-  /** Odoo's datetime text layout, always UTC: {@code 2026-11-22 12:20:50}. */
+  /**
+   * Odoo's datetime text layout, always UTC: {@code 2026-11-22 12:20:50}.
+   *
+   * @deprecated internal; use {@link org.odoobuild.client.OdooDates} (kept until the other modules moved)
+   */
+  @Deprecated(forRemoval = true)
   public static final DateTimeFormatter ODOO_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private ValueEncoder() {}
-
-  /** A value the SDK understands natively on the wire, possibly after conversion. */
-  public interface WireValue {
-    /** The plain value to send. */
-    Object toWire();
-  }
 
   /** Converts one value (deeply for maps and collections). */
   public static Object toWire(Object v) {
@@ -44,8 +46,14 @@ public final class ValueEncoder {
       }
       return d;
     }
-    if (v instanceof WireValue w) {
-      return toWire(w.toWire());
+    if (v instanceof Many2one m) {
+      return m.id();
+    }
+    if (v instanceof Domain d) {
+      return toWire(d.terms());
+    }
+    if (v instanceof Command c) {
+      return toWire(c.toWire());
     }
     if (v instanceof Optional<?> o) {
       return o.isPresent() ? toWire(o.get()) : Boolean.FALSE;
@@ -61,13 +69,13 @@ public final class ValueEncoder {
       return v;
     }
     if (v instanceof LocalDate d) {
-      return d.toString();
+      return OdooDates.formatDate(d);
     }
     if (v instanceof LocalDateTime dt) {
-      return dt.withNano(0).format(ODOO_DATETIME);
+      return OdooDates.formatDateTime(dt);
     }
     if (v instanceof Instant i) {
-      return LocalDateTime.ofInstant(i, ZoneOffset.UTC).withNano(0).format(ODOO_DATETIME);
+      return OdooDates.formatDateTime(i);
     }
     if (v instanceof OffsetDateTime o) {
       return toWire(o.toInstant());

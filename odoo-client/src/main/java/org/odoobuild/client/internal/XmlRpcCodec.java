@@ -26,6 +26,13 @@ public final class XmlRpcCodec {
 
   private static final XMLInputFactory FACTORY = newFactory();
 
+  /** The deepest nesting of arrays and structs accepted in an answer (Odoo's are a few levels deep). */
+  public static final int MAX_DEPTH = JsonCodec.MAX_DEPTH;
+
+  /** A strict XML-RPC double: digits, an optional fraction and exponent (no NaN, no hex, no suffix). */
+  private static final java.util.regex.Pattern DOUBLE =
+      java.util.regex.Pattern.compile("[+-]?+(\\d++(\\.\\d*+)?+|\\.\\d++)([eE][+-]?+\\d++)?+");
+
   private XmlRpcCodec() {}
 
   private static XMLInputFactory newFactory() {
@@ -64,7 +71,10 @@ public final class XmlRpcCodec {
     } else if (value instanceof Boolean b) {
       sb.append("<boolean>").append(b ? '1' : '0').append("</boolean>");
     } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-      sb.append("<int>").append(value).append("</int>");
+      long l = ((Number) value).longValue();
+      // <int> is 32-bit; Python's xmlrpc.client reads <i8> (and <int> of any size) as int
+      String tag = l > Integer.MAX_VALUE || l < Integer.MIN_VALUE ? "i8" : "int";
+      sb.append('<').append(tag).append('>').append(l).append("</").append(tag).append('>');
     } else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
       sb.append("<double>").append(ValueEncoder.formatDouble(((Number) value).doubleValue())).append("</double>");
     } else if (value instanceof String s) {
@@ -122,7 +132,7 @@ public final class XmlRpcCodec {
       if (tag.equals("params")) {
         nextStart(r, "param");
         nextStart(r, "value");
-        Object value = readValue(r);
+        Object value = readValue(r, 0);
         expectEnd(r, "param");
         expectEnd(r, "params");
         expectEnd(r, "methodResponse");
@@ -130,7 +140,7 @@ public final class XmlRpcCodec {
       }
       if (tag.equals("fault")) {
         nextStart(r, "value");
-        Object value = readValue(r);
+        Object value = readValue(r, 0);
         if (!(value instanceof Map<?, ?> m) || !(m.get("faultCode") instanceof Long code)) {
           throw new XmlRpcFormatException("fault without an integer faultCode");
         }
@@ -152,7 +162,10 @@ public final class XmlRpcCodec {
   }
 
   /** Reads the content of a {@code <value>} whose start tag was just consumed, through its end tag. */
-  private static Object readValue(XMLStreamReader r) throws XMLStreamException, XmlRpcFormatException {
+  private static Object readValue(XMLStreamReader r, int depth) throws XMLStreamException, XmlRpcFormatException {
+    if (depth > MAX_DEPTH) {
+      throw new XmlRpcFormatException("XML-RPC value nested deeper than " + MAX_DEPTH + " levels (refused)");
+    }
     StringBuilder text = null;
     while (r.hasNext()) {
       int ev = r.next();
@@ -162,7 +175,7 @@ public final class XmlRpcCodec {
         }
         text.append(r.getText());
       } else if (ev == XMLStreamConstants.START_ELEMENT) {
-        Object v = readTyped(r, r.getLocalName());
+        Object v = readTyped(r, r.getLocalName(), depth);
         expectEnd(r, "value");
         return v;
       } else if (ev == XMLStreamConstants.END_ELEMENT) {
@@ -175,23 +188,31 @@ public final class XmlRpcCodec {
     throw new XmlRpcFormatException("truncated XML-RPC value");
   }
 
-  private static Object readTyped(XMLStreamReader r, String type) throws XMLStreamException, XmlRpcFormatException {
+  private static Object readTyped(XMLStreamReader r, String type, int depth)
+      throws XMLStreamException, XmlRpcFormatException {
     switch (type) {
       case "int", "i4", "i8" -> {
         String t = r.getElementText().trim();
+        long v;
         try {
-          return Long.parseLong(t);
+          v = Long.parseLong(t);
         } catch (NumberFormatException e) {
           throw new XmlRpcFormatException("bad <" + type + "> value: " + abbreviate(t));
         }
+        // <int> and <i4> are 32-bit: Python's xmlrpc Marshaller (used by Odoo's
+        // odoo/addons/base/controllers/rpc.py) refuses to write a larger int
+        if (!type.equals("i8") && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
+          throw new XmlRpcFormatException("<" + type + "> value out of the 32-bit range: " + abbreviate(t));
+        }
+        return v;
       }
       case "double" -> {
         String t = r.getElementText().trim();
-        try {
-          return Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-          throw new XmlRpcFormatException("bad <double> value: " + abbreviate(t));
+        double d = t.length() <= 400 && DOUBLE.matcher(t).matches() ? Double.parseDouble(t) : Double.NaN;
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+          throw new XmlRpcFormatException("bad <double> value (not a finite number): " + abbreviate(t));
         }
+        return d;
       }
       case "boolean" -> {
         String t = r.getElementText().trim();
@@ -231,7 +252,7 @@ public final class XmlRpcCodec {
             break;
           }
           requireName(r, "value");
-          list.add(readValue(r));
+          list.add(readValue(r, depth + 1));
         }
         expectEnd(r, "array");
         return list;
@@ -248,7 +269,7 @@ public final class XmlRpcCodec {
           nextStart(r, "name");
           String name = r.getElementText();
           nextStart(r, "value");
-          map.put(name, readValue(r));
+          map.put(name, readValue(r, depth + 1));
           expectEnd(r, "member");
         }
         return map;
@@ -341,7 +362,7 @@ public final class XmlRpcCodec {
         while (nextTag(r) == XMLStreamConstants.START_ELEMENT) {
           requireName(r, "param");
           nextStart(r, "value");
-          params.add(readValue(r));
+          params.add(readValue(r, 0));
           expectEnd(r, "param");
         }
         requireName(r, "params");

@@ -56,8 +56,9 @@ public final class XmlRpcTransport implements RpcTransport {
     try {
       r = XmlRpcCodec.parseResponse(a.body());
     } catch (XmlRpcCodec.XmlRpcFormatException e) {
+      // the parser's exception may quote the body: only its (scrubbed) message is kept
       throw http.fail(Protocol.XMLRPC, model, method, Reason.MALFORMED_RESPONSE, true,
-          "malformed XML-RPC answer: " + e.getMessage(), OptionalInt.of(200), e);
+          "malformed XML-RPC answer: " + e.getMessage(), OptionalInt.of(200), null);
     }
     if (r.fault()) {
       if (ErrorMapper.isMarshalNone(r.faultCode(), r.faultString())) {

@@ -200,18 +200,6 @@ class RetryTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Write.class)
-  void nonIdempotentCallIsResentAfterARefusal503Or429(Write w) {
-    for (int status : new int[] {503, 429}) {
-      stub.reset();
-      stub.then(Stub.status(status, "text/html", "<h1>refused</h1>", "Retry-After", "0"));
-      stub.otherwise(w.success(Protocol.JSONRPC));
-      w.call.accept(client(Protocol.JSONRPC, 2));
-      assertEquals(2, stub.requests().size(), w + " after " + status);
-    }
-  }
-
   @Test
   void versionDetectionIsRetriedOnAGatewayError() {
     stub.then(Stub.status(502, "text/html", "<h1>Bad Gateway</h1>"));
