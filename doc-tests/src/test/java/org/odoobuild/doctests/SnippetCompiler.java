@@ -49,7 +49,44 @@ final class SnippetCompiler {
     }
   }
 
+  /** How a block becomes a compilation unit. */
+  enum Mode { UNIT, MEMBERS, STATEMENTS }
+
+  /**
+   * Compiles a block as what it looks like (a type, members, statements); when that fails, as the
+   * other kinds (a block may declare local types before its statements). The first that compiles
+   * wins; otherwise the errors of the first try.
+   */
   Result compile(Snippet s, int n, String standardHeader) {
+    Result first = null;
+    for (Mode m : modes(s)) {
+      Result r = compile(s, n, standardHeader, m);
+      if (r.ok()) {
+        return r;
+      }
+      if (first == null) {
+        first = r;
+      }
+    }
+    return first;
+  }
+
+  private List<Mode> modes(Snippet s) {
+    String body = s.code().lines().filter(l -> !l.trim().startsWith("import ") && !l.trim().startsWith("package "))
+        .collect(java.util.stream.Collectors.joining("\n"));
+    String first = body.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("//")).findFirst()
+        .orElse("");
+    Matcher top = TOP_TYPE.matcher(body);
+    if (top.find() && top.start() == body.indexOf(first)) {
+      return List.of(Mode.UNIT, Mode.STATEMENTS, Mode.MEMBERS);
+    }
+    if (MEMBER.matcher(first).find()) {
+      return List.of(Mode.MEMBERS, Mode.STATEMENTS);
+    }
+    return List.of(Mode.STATEMENTS, Mode.MEMBERS);
+  }
+
+  private Result compile(Snippet s, int n, String standardHeader, Mode mode) {
     String[] lines = s.code().split("\n", -1);
     int bodyStart = lines.length;
     boolean ownImports = false;
@@ -86,11 +123,11 @@ final class SnippetCompiler {
       className = "Imports" + n;
       src.add("class " + className + " {}");
       docLine.add(s.line());
-    } else if (top.find() && top.start() == bodyText.indexOf(firstBodyLine)) {
+    } else if (mode == Mode.UNIT && top.find()) {
       Matcher pub = Pattern.compile("(?m)^public\\s+(?:(?:final|abstract|sealed)\\s+)*(?:class|record|interface|enum)\\s+(\\w+)")
           .matcher(bodyText);
       className = pub.find() ? pub.group(1) : top.group(2);
-    } else if (MEMBER.matcher(firstBodyLine).find()) {
+    } else if (mode == Mode.MEMBERS || mode == Mode.UNIT) {
       className = "Snippet" + n;
       src.add("public class " + className + " {");
       docLine.add(s.line());
