@@ -67,9 +67,11 @@ public final class Console implements HttpHandler, AutoCloseable {
       try {
         serve(r);
       } catch (HttpError e) {
+        drain(r);
         error(r, e.status, e.getMessage());
       } catch (RuntimeException e) {
         LOG.warn("console: {} {} failed", r.method, r.path, e);
+        drain(r);
         error(r, 500, "Something went wrong; the server log has the details.");
       }
     } catch (HttpError e) {
@@ -309,8 +311,21 @@ public final class Console implements HttpHandler, AutoCloseable {
     };
   }
 
-  private static void drain(Request r) throws IOException {
-    r.exchange.getRequestBody().skip(Request.MAX_BODY);
+  /** Reads what is left of a request body (at most {@link Request#MAX_BODY}), so the connection can be reused. */
+  private static void drain(Request r) {
+    try (java.io.InputStream in = r.exchange.getRequestBody()) {
+      byte[] buf = new byte[8192];
+      long total = 0;
+      int n;
+      while (total <= Request.MAX_BODY && (n = in.read(buf)) > 0) {
+        total += n;
+      }
+      if (total > Request.MAX_BODY) {
+        r.exchange.getResponseHeaders().set("Connection", "close");
+      }
+    } catch (IOException e) {
+      // already read and closed
+    }
   }
 
   private static void headers(HttpExchange ex) {
