@@ -172,6 +172,22 @@ final class Fixture implements AutoCloseable {
         .filter(d -> d.idempotencyKey().contains(ref)).findFirst();
   }
 
+  /** Waits for a condition, checking every 50 ms, for up to 60 s (generous: CI machines are slow). */
+  static void await(String what, java.util.function.BooleanSupplier done) {
+    Instant until = Instant.now().plus(Duration.ofSeconds(60));
+    while (!done.getAsBoolean()) {
+      if (Instant.now().isAfter(until)) {
+        throw new AssertionError(what + " did not happen within 60 s");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for " + what);
+      }
+    }
+  }
+
   @Override
   public void close() {
     console.close();
