@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.odoobuild.connectors.engine.SyncEngine;
 import org.odoobuild.connectors.ops.ReconciliationReport;
 import org.odoobuild.connectors.store.SyncStore;
@@ -183,6 +184,7 @@ public final class ConsoleServer implements AutoCloseable {
     private final Credentials credentials = new Credentials();
     private ConsoleAuthenticator authenticator;
     private final Set<String> maskFields = new LinkedHashSet<>();
+    private final List<Pattern> maskValues = new ArrayList<>();
     private final List<ConsolePage> pages = new ArrayList<>();
     private String host = "127.0.0.1";
     private int port = 8089;
@@ -314,6 +316,22 @@ public final class ConsoleServer implements AutoCloseable {
     }
 
     /**
+     * Values hidden wherever text is shown (payloads, error messages, audit details, reasons), in
+     * addition to the defaults: IBANs and {@code password=…}, {@code token: …}-style secrets. A
+     * pattern with two groups keeps them (e.g. the key and separator) and masks the rest of the
+     * match.
+     *
+     * @param patterns the patterns
+     * @return this
+     */
+    public Builder maskValues(Pattern... patterns) {
+      for (Pattern p : patterns) {
+        maskValues.add(Objects.requireNonNull(p, "pattern"));
+      }
+      return this;
+    }
+
+    /**
      * An extra read-only page (e.g. job cost per project and cost code).
      *
      * @param page the page
@@ -436,7 +454,7 @@ public final class ConsoleServer implements AutoCloseable {
         throw new IllegalStateException("the console needs users, tokens or an authenticator: nobody could sign in");
       }
       return new ConsoleServer(new Settings(Optional.ofNullable(engine), s, workflows, Optional.ofNullable(reconciliation),
-          credentials.copy(), Optional.ofNullable(authenticator), new Masker(maskFields), pages, host, port, basePath,
+          credentials.copy(), Optional.ofNullable(authenticator), new Masker(maskFields, maskValues), pages, host, port, basePath,
           sessionTimeout, secureCookies, clock, title));
     }
   }

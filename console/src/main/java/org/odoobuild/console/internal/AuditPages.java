@@ -48,7 +48,7 @@ final class AuditPages {
     field(b, "action", "Action", f);
     b.append("<button type=\"submit\" class=\"secondary\">Search</button></form><p class=\"muted\">Newest first, at most ")
         .append(LIMIT).append(" lines.</p>");
-    b.append(table(s.store().audit(q.build()), s.masker(), s.clock().instant()));
+    b.append(table(lines(s, q.build()), s.masker(), s.clock().instant()));
     return Reply.page("Audit", "audit", b.toString());
   }
 
@@ -57,7 +57,38 @@ final class AuditPages {
         .append(Html.esc(values.get(name))).append("\"></label>");
   }
 
-  /** Audit lines as a table; before/after JSON is masked. */
+  /**
+   * Audit lines, newest first. A record appears in the trail under three keys: the engine's
+   * record key ({@code system:id:revision}), the record's idempotency key
+   * ({@code type/system:id:revision}) and the store's outbox key ({@code flow|type/system:id:revision});
+   * a search by any of them finds the lines of all three.
+   */
+  static List<AuditEntry> lines(Settings s, AuditQuery q) {
+    if (q.entityKey().isEmpty()) {
+      return s.store().audit(q);
+    }
+    String key = q.entityKey().get();
+    String record = key.substring(key.indexOf('|') + 1);
+    record = record.substring(record.indexOf('/') + 1);
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>(List.of(key, record));
+    for (AuditEntry a : s.store().audit(AuditQuery.builder().entityKey(record).newestFirst().limit(50).build())) {
+      if (!a.entityType().isEmpty()) {
+        keys.add(a.entityType() + "/" + record);
+        if (!a.flow().isEmpty()) {
+          keys.add(a.flow() + "|" + a.entityType() + "/" + record);
+        }
+      }
+    }
+    List<AuditEntry> all = new java.util.ArrayList<>();
+    for (String k : keys) {
+      all.addAll(s.store().audit(new AuditQuery(q.flow(), q.entityType(), java.util.Optional.of(k), q.correlationId(),
+          q.action(), q.since(), q.until(), q.limit(), true)));
+    }
+    all.sort(java.util.Comparator.comparing(AuditEntry::at).reversed());
+    return all.size() <= q.limit() ? all : all.subList(0, q.limit());
+  }
+
+  /** Audit lines as a table; before/after JSON and free text are masked. */
   static String table(List<AuditEntry> lines, Masker masker, Instant now) {
     StringBuilder b = new StringBuilder("<table class=\"audit\"><tr><th>When</th><th>Who</th><th>Action</th><th>Flow</th>"
         + "<th>Entity</th><th>Record</th><th>Correlation</th><th>Detail</th><th>Change</th></tr>");
@@ -69,7 +100,8 @@ final class AuditPages {
           .append(Html.esc(a.action())).append("</td><td>").append(Html.esc(a.flow())).append("</td><td>")
           .append(Html.esc(a.entityType())).append("</td><td><code>").append(Html.esc(Html.cut(a.entityKey(), 60)))
           .append("</code></td><td><code>").append(Html.esc(a.correlationId())).append("</code></td><td>")
-          .append(Html.esc(Html.cut(a.detail(), 200))).append("</td><td><code>").append(Html.esc(Html.cut(change, 200)))
+          .append(Html.esc(Html.cut(masker.text(a.detail()), 200))).append("</td><td><code>")
+          .append(Html.esc(Html.cut(change, 200)))
           .append("</code></td></tr>");
     }
     if (lines.isEmpty()) {
@@ -107,8 +139,8 @@ final class AuditPages {
           boolean hide = s.masker().sensitive(field);
           b.append("<tr><td>").append(d.kind()).append("</td><td><a href=\"").append(Html.esc(audit)).append("\">")
               .append(Html.esc(d.key())).append("</a></td><td>").append(Html.esc(field)).append("</td><td>")
-              .append(Html.esc(hide ? Masker.MASK : diff.source())).append("</td><td>")
-              .append(Html.esc(hide ? Masker.MASK : diff.odoo())).append("</td></tr>");
+              .append(Html.esc(hide ? Masker.MASK : s.masker().text(diff.source()))).append("</td><td>")
+              .append(Html.esc(hide ? Masker.MASK : s.masker().text(diff.odoo()))).append("</td></tr>");
         });
       }
       b.append("</table>");

@@ -86,6 +86,9 @@ public final class Console implements HttpHandler, AutoCloseable {
     if (!post && !r.method.equals("GET")) {
       throw new HttpError(405, "Only GET and POST.");
     }
+    if (r.path.equals("/favicon.ico")) {
+      throw new HttpError(404, "No icon.");
+    }
     if (r.path.equals("/login")) {
       if (post) {
         r.readForm();
@@ -259,7 +262,8 @@ public final class Console implements HttpHandler, AutoCloseable {
   }
 
   private void loginPage(Request r, int status, String error) throws IOException {
-    String token = Sessions.randomToken();
+    // one token per browser: a second sign-in page (another tab) must not invalidate the first
+    String token = r.cookie(LOGIN_COOKIE).filter(t -> t.matches("[A-Za-z0-9_-]{43}")).orElseGet(Sessions::randomToken);
     r.exchange.getResponseHeaders().add("Set-Cookie", cookie(LOGIN_COOKIE, token, 600));
     String body = "<div class=\"login\"><h1>" + Html.esc(s.title()) + "</h1>"
         + (error.isEmpty() ? "" : "<div class=\"error\" id=\"flash\">" + Html.esc(error) + "</div>")

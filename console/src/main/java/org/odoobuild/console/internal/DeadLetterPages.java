@@ -69,9 +69,9 @@ final class DeadLetterPages {
       b.append("<td><a href=\"").append(Html.esc(base + "/dead-letters/" + d.id())).append("\">").append(d.id())
           .append("</a></td><td>").append(Html.esc(d.flow())).append("</td><td>")
           .append(Html.esc(d.headers().getOrDefault("event_type", ""))).append("</td><td><code>")
-          .append(Html.esc(Html.cut(Masker.hide(record(d), secrets), 60))).append("</code></td><td>")
+          .append(Html.esc(Html.cut(s.masker().hide(record(d), secrets), 60))).append("</code></td><td>")
           .append(Html.esc(d.errorType())).append("</td><td class=\"reason\">")
-          .append(Html.esc(Html.cut(Masker.hide(d.errorMessage(), secrets), 140))).append("</td><td>")
+          .append(Html.esc(Html.cut(s.masker().hide(d.errorMessage(), secrets), 140))).append("</td><td>")
           .append(d.owner().isEmpty() ? "<span class=\"muted\">nobody</span>" : Html.esc(d.owner()))
           .append("</td><td class=\"num\">").append(d.attempts()).append("</td><td>")
           .append(Html.age(Duration.between(d.firstFailureAt(), now))).append("</td></tr>");
@@ -134,11 +134,11 @@ final class DeadLetterPages {
     StringBuilder b = new StringBuilder("<h1>Dead letter ").append(id).append("</h1><dl id=\"summary\">");
     row(b, "Flow", d.flow());
     row(b, "Event", d.headers().getOrDefault("event_type", ""));
-    row(b, "Record", Masker.hide(record(d), secrets));
-    row(b, "Idempotency key", Masker.hide(d.idempotencyKey(), secrets));
-    row(b, "Ordering key", d.orderingKey().isEmpty() ? "none" : Masker.hide(d.orderingKey(), secrets));
+    row(b, "Record", s.masker().hide(record(d), secrets));
+    row(b, "Idempotency key", s.masker().hide(d.idempotencyKey(), secrets));
+    row(b, "Ordering key", d.orderingKey().isEmpty() ? "none" : s.masker().hide(d.orderingKey(), secrets));
     row(b, "Error type", d.errorType());
-    row(b, "Reason", Masker.hide(d.errorMessage(), secrets));
+    row(b, "Reason", s.masker().hide(d.errorMessage(), secrets));
     row(b, "Owner", d.owner().isEmpty() ? "nobody" : d.owner());
     row(b, "Attempts", String.valueOf(d.attempts()));
     row(b, "First failure", Html.time(d.firstFailureAt()) + " (" + Html.age(Duration.between(d.firstFailureAt(), now))
@@ -156,11 +156,13 @@ final class DeadLetterPages {
     b.append("<h2>Payload</h2><pre id=\"payload\">").append(Html.esc(s.masker().payload(d.payload()))).append("</pre>");
     b.append("<h2>Headers</h2><table id=\"headers\">");
     s.masker().headers(d.headers()).forEach((k, v) -> b.append("<tr><th>").append(Html.esc(k)).append("</th><td>")
-        .append(Html.esc(Masker.hide(v, secrets))).append("</td></tr>"));
+        .append(Html.esc(s.masker().hide(v, secrets))).append("</td></tr>"));
     b.append("</table><h2>Audit trail of this record</h2>");
-    List<AuditEntry> lines = s.store().audit(AuditQuery.builder().entityKey(d.idempotencyKey()).newestFirst().limit(50)
-        .build());
-    b.append(AuditPages.table(lines, s.masker(), now));
+    List<AuditEntry> lines = AuditPages.lines(s, AuditQuery.builder().entityKey(d.idempotencyKey()).newestFirst()
+        .limit(50).build());
+    Masker hiding = s.masker();
+    b.append(AuditPages.table(lines.stream().map(a -> a.withDetail(hiding.hide(a.detail(), secrets))).toList(), hiding,
+        now));
     return Reply.page("Dead letter " + id, "dead-letters", b.toString());
   }
 

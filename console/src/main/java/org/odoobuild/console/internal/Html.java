@@ -37,7 +37,8 @@ final class Html {
       .login{max-width:360px;margin:60px auto;background:#fff;padding:20px 24px;border:1px solid #e1e6eb}\
       .login label{display:block;margin:10px 0 4px}.login input{width:100%}dl{display:grid;\
       grid-template-columns:max-content auto;gap:4px 16px;background:#fff;padding:10px;border:1px solid #e1e6eb}\
-      dt{font-weight:600}dd{margin:0}a{color:#2f6da3}""";
+      dt{font-weight:600}dd{margin:0}a{color:#2f6da3}header .badge{background:#3d5368;color:#fff}\
+      .audit td:first-child,.audit td.actor,.audit td.action{white-space:nowrap}""";
 
   private Html() {}
 

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Hides sensitive values before anything is shown: JSON fields (at any depth) and headers whose
@@ -31,18 +33,29 @@ public final class Masker {
   private static final int MAX_SHOWN = 64_000;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** IBANs (with or without spaces) and {@code password=…}-style secrets in free text. */
+  static final List<Pattern> DEFAULT_PATTERNS = List.of(
+      Pattern.compile("\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b"),
+      Pattern.compile("(?i)\\b(password|passwd|secret|token|api[_-]?key|authorization)(\"?\\s*[:=]\\s*\"?)"
+          + "(?:bearer\\s+|basic\\s+)?[^\\s\"'&,;]+"));
+
   private final Set<String> fields;
+  private final List<Pattern> patterns;
 
   /**
    * A masker for the configured field names (compared without case), in addition to names that
-   * look like secrets.
+   * look like secrets, and for values matching the patterns (in addition to the defaults).
    *
    * @param fields field names to mask
+   * @param patterns value patterns to mask in any text shown
    */
-  public Masker(Collection<String> fields) {
+  public Masker(Collection<String> fields, Collection<Pattern> patterns) {
     Set<String> f = new TreeSet<>();
     fields.forEach(n -> f.add(n.toLowerCase(Locale.ROOT)));
     this.fields = Set.copyOf(f);
+    List<Pattern> all = new ArrayList<>(DEFAULT_PATTERNS);
+    all.addAll(patterns);
+    this.patterns = List.copyOf(all);
   }
 
   /** The configured field names, lower case. */
@@ -71,7 +84,7 @@ public final class Masker {
       return p.note;
     }
     try {
-      String s = JSON.writeValueAsString(p.json);
+      String s = text(JSON.writeValueAsString(p.json));
       return s.length() <= MAX_SHOWN ? s : s.substring(0, MAX_SHOWN) + "\n\u2026 (" + (s.length() - MAX_SHOWN)
           + " more characters not shown)";
     } catch (JsonProcessingException e) {
@@ -101,11 +114,30 @@ public final class Masker {
     return out;
   }
 
-  /** Text with every given secret value masked. */
-  public static String hide(String text, Collection<String> secrets) {
+  /** Text with the given secret values, and whatever matches a value pattern, masked. */
+  public String hide(String text, Collection<String> secrets) {
     String t = text;
     for (String s : secrets) {
       t = t.replace(s, MASK);
+    }
+    return text(t);
+  }
+
+  /** Free text with whatever matches a value pattern masked (a {@code key=value} secret keeps its key). */
+  public String text(String text) {
+    String t = text;
+    for (Pattern p : patterns) {
+      Matcher m = p.matcher(t);
+      if (!m.find()) {
+        continue;
+      }
+      StringBuilder out = new StringBuilder();
+      do {
+        String keep = m.groupCount() >= 2 && m.group(1) != null ? m.group(1) + java.util.Objects.toString(m.group(2), "") : "";
+        m.appendReplacement(out, Matcher.quoteReplacement(keep + MASK));
+      } while (m.find());
+      m.appendTail(out);
+      t = out.toString();
     }
     return t;
   }
@@ -117,10 +149,10 @@ public final class Masker {
     }
     Parsed p = parse(raw);
     if (p.json == null) {
-      return raw.length() <= 2_000 ? raw : raw.substring(0, 2_000) + "\u2026";
+      return text(raw.length() <= 2_000 ? raw : raw.substring(0, 2_000) + "\u2026");
     }
     try {
-      return new ObjectMapper().writeValueAsString(p.json);
+      return text(new ObjectMapper().writeValueAsString(p.json));
     } catch (JsonProcessingException e) {
       return "";
     }

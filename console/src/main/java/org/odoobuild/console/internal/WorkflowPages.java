@@ -33,7 +33,7 @@ final class WorkflowPages {
         List<TransitionRecord> h = w.history(i.id());
         String reason = h.isEmpty() ? "" : h.get(h.size() - 1).reason();
         b.append("<tr><td><a href=\"").append(Html.esc(link(w, i.id()))).append("\">").append(Html.esc(i.id()))
-            .append("</a></td><td>").append(Html.esc(i.state())).append("</td><td>").append(Html.esc(Html.cut(reason, 140)))
+            .append("</a></td><td>").append(Html.esc(i.state())).append("</td><td>").append(Html.esc(Html.cut(s.masker().text(reason), 140)))
             .append("</td><td>").append(Html.esc(i.variable("owner").orElse(""))).append("</td><td>")
             .append(Html.age(Duration.between(i.updatedAt(), now))).append("</td><td>").append(deadline(i, now))
             .append("</td><td>").append(Html.esc(String.join(", ", w.actions(i.state())))).append("</td></tr>");
@@ -69,7 +69,7 @@ final class WorkflowPages {
         .append("</dd><dt>Deadline</dt><dd>").append(deadline(i, now)).append("</dd>");
     i.variables().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> b.append("<dt>")
         .append(Html.esc(e.getKey())).append("</dt><dd>").append(Html.esc(s.masker().sensitive(e.getKey())
-            ? Masker.MASK : e.getValue())).append("</dd>"));
+            ? Masker.MASK : s.masker().text(e.getValue()))).append("</dd>"));
     b.append("</dl>");
     List<String> actions = w.actions(i.state());
     if (r.user.role().includes(Role.OPERATOR) && !actions.isEmpty()) {
@@ -89,7 +89,8 @@ final class WorkflowPages {
     for (TransitionRecord t : w.history(id)) {
       b.append("<tr><td>").append(Html.time(t.at())).append("</td><td>").append(Html.esc(t.from())).append("</td><td>")
           .append(Html.esc(t.event())).append("</td><td>").append(Html.esc(t.to())).append("</td><td>")
-          .append(Html.esc(t.actor())).append("</td><td>").append(Html.esc(t.reason())).append("</td></tr>");
+          .append(Html.esc(t.actor())).append("</td><td>").append(Html.esc(s.masker().text(t.reason())))
+          .append("</td></tr>");
     }
     b.append("</table>");
     return Reply.page(w.name() + " " + id, "workflows", b.toString());
