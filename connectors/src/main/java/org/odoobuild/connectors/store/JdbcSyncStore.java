@@ -455,6 +455,17 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
         id);
   }
 
+  /** The dead letter with this id, locked until the transaction ends; empty when there is none. */
+  private Optional<DeadLetter> lockDeadLetter(Connection c, long id) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(
+        "SELECT " + DL_COLUMNS + " FROM sync_outbox WHERE id = ? AND status = 'dead' FOR UPDATE")) {
+      bind(p, id);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? Optional.of(deadLetterRow(r)) : Optional.empty();
+      }
+    }
+  }
+
   @Override
   public boolean replay(long id, String actor) {
     Objects.requireNonNull(actor, "actor");
@@ -462,16 +473,7 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   }
 
   private boolean replayIn(Connection c, long id, String actor) throws SQLException {
-    Optional<DeadLetter> dl = Optional.empty();
-    try (PreparedStatement p = c.prepareStatement(
-        "SELECT " + DL_COLUMNS + " FROM sync_outbox WHERE id = ? AND status = 'dead' FOR UPDATE")) {
-      bind(p, id);
-      try (ResultSet r = p.executeQuery()) {
-        if (r.next()) {
-          dl = Optional.of(deadLetterRow(r));
-        }
-      }
-    }
+    Optional<DeadLetter> dl = lockDeadLetter(c, id);
     if (dl.isEmpty()) {
       return false;
     }
@@ -520,16 +522,7 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     return inTransaction(c -> {
       int n = 0;
       for (long id : new java.util.TreeSet<>(ids)) {
-        Optional<DeadLetter> dl = Optional.empty();
-        try (PreparedStatement p = c.prepareStatement(
-            "SELECT " + DL_COLUMNS + " FROM sync_outbox WHERE id = ? AND status = 'dead' FOR UPDATE")) {
-          bind(p, id);
-          try (ResultSet r = p.executeQuery()) {
-            if (r.next()) {
-              dl = Optional.of(deadLetterRow(r));
-            }
-          }
-        }
+        Optional<DeadLetter> dl = lockDeadLetter(c, id);
         if (dl.isEmpty() || dl.get().owner().equals(to)) {
           continue;
         }
@@ -550,16 +543,7 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   public boolean discard(long id, String reason) {
     Objects.requireNonNull(reason, "reason");
     return inTransaction(c -> {
-      Optional<DeadLetter> dl = Optional.empty();
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT " + DL_COLUMNS + " FROM sync_outbox WHERE id = ? AND status = 'dead' FOR UPDATE")) {
-        bind(p, id);
-        try (ResultSet r = p.executeQuery()) {
-          if (r.next()) {
-            dl = Optional.of(deadLetterRow(r));
-          }
-        }
-      }
+      Optional<DeadLetter> dl = lockDeadLetter(c, id);
       if (dl.isEmpty()) {
         return false;
       }

@@ -198,20 +198,12 @@ public final class Console implements HttpHandler, AutoCloseable {
     }
     String auth = Optional.ofNullable(h.getFirst("Authorization")).orElse("");
     if (auth.regionMatches(true, 0, "Basic ", 0, 6)) {
-      Optional<ConsoleUser> u = basic(auth.substring(6).trim());
-      if (u.isEmpty()) {
-        throw new HttpError(401, "Unknown user or wrong password.");
-      }
-      r.user = u.get();
+      r.user = basic(auth.substring(6).trim()).orElseThrow(() -> new HttpError(401, "Unknown user or wrong password."));
       r.csrf = sessions.headerCsrf(r.user);
       return true;
     }
     if (auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      Optional<ConsoleUser> u = s.credentials().token(auth.substring(7).trim());
-      if (u.isEmpty()) {
-        throw new HttpError(401, "Unknown token.");
-      }
-      r.user = u.get();
+      r.user = s.credentials().token(auth.substring(7).trim()).orElseThrow(() -> new HttpError(401, "Unknown token."));
       r.csrf = sessions.headerCsrf(r.user);
       return true;
     }
