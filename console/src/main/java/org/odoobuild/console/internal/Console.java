@@ -70,7 +70,7 @@ public final class Console implements HttpHandler, AutoCloseable {
         drain(r);
         error(r, e.status, e.getMessage());
       } catch (RuntimeException e) {
-        LOG.warn("console: {} {} failed", r.method, r.path, e);
+        LOG.warn("console: {} {} failed", r.method, printable(r.path), e);
         drain(r);
         error(r, 500, "Something went wrong; the server log has the details.");
       }
@@ -111,7 +111,8 @@ public final class Console implements HttpHandler, AutoCloseable {
     if (post) {
       r.readForm();
       if (!Sessions.sameToken(r.csrf, r.param("_csrf"))) {
-        LOG.warn("console: {} {} by {} refused: CSRF token missing or wrong", r.method, r.path, r.user.name());
+        LOG.warn("console: {} {} by {} refused: CSRF token missing or wrong", r.method, printable(r.path),
+            r.user.name());
         throw new HttpError(403, "Refused: this action did not come from a console page (CSRF token missing or wrong).");
       }
       if (r.path.equals("/logout")) {
@@ -364,6 +365,11 @@ public final class Console implements HttpHandler, AutoCloseable {
   @FunctionalInterface
   interface Auditor {
     void audit(ConsoleUser user, String action, String flow, String entityType, String entityKey, String detail);
+  }
+
+  /** A request path for a log line: no control characters (no forged log lines), at most 200 characters. */
+  private static String printable(String path) {
+    return Html.cut(path.replaceAll("\\p{Cntrl}", "?"), 200);
   }
 
   static List<Long> ids(Request r) {
