@@ -71,7 +71,7 @@ final class DeadLetterPages {
           .append(Html.esc(d.headers().getOrDefault("event_type", ""))).append("</td><td><code>")
           .append(Html.esc(Html.cut(s.masker().hide(record(d), secrets), 60))).append("</code></td><td>")
           .append(Html.esc(d.errorType())).append("</td><td class=\"reason\">")
-          .append(Html.esc(Html.cut(s.masker().hide(d.errorMessage(), secrets), 140))).append("</td><td>")
+          .append(Html.esc(Html.cut(s.masker().hide(reason(d), secrets), 140))).append("</td><td>")
           .append(d.owner().isEmpty() ? "<span class=\"muted\">nobody</span>" : Html.esc(d.owner()))
           .append("</td><td class=\"num\">").append(d.attempts()).append("</td><td>")
           .append(Html.age(Duration.between(d.firstFailureAt(), now))).append("</td></tr>");
@@ -114,6 +114,13 @@ final class DeadLetterPages {
         + ", oldest first, " + PAGE + " a page.";
   }
 
+  /** The error message without the error type it starts with by convention ({@code "Type: message"}). */
+  private static String reason(DeadLetter d) {
+    String m = d.errorMessage();
+    String prefix = d.errorType() + ": ";
+    return m.startsWith(prefix) && m.length() > prefix.length() ? m.substring(prefix.length()) : m;
+  }
+
   private static String record(DeadLetter d) {
     String system = d.headers().getOrDefault("source_system", "");
     String id = d.headers().getOrDefault("source_id", "");
@@ -138,7 +145,7 @@ final class DeadLetterPages {
     row(b, "Idempotency key", s.masker().hide(d.idempotencyKey(), secrets));
     row(b, "Ordering key", d.orderingKey().isEmpty() ? "none" : s.masker().hide(d.orderingKey(), secrets));
     row(b, "Error type", d.errorType());
-    row(b, "Reason", s.masker().hide(d.errorMessage(), secrets));
+    row(b, "Reason", s.masker().hide(reason(d), secrets));
     row(b, "Owner", d.owner().isEmpty() ? "nobody" : d.owner());
     row(b, "Attempts", String.valueOf(d.attempts()));
     row(b, "First failure", Html.time(d.firstFailureAt()) + " (" + Html.age(Duration.between(d.firstFailureAt(), now))
