@@ -113,6 +113,28 @@ class ConsoleHttpTest {
   }
 
   @Test
+  void manyDeadLettersAreReplayedAtOnce() {
+    f.vendors(new Vendor("V-4", "Summit Glazing", "Glazing", "FR7630006000011234567890189"));
+    f.engine.run(Fixture.FLOW);
+    DeadLetter other = f.deadLetter("V-4").orElseThrow();
+    Web.Session alice = web.login(Fixture.OPERATOR, Fixture.OPERATOR_PASSWORD);
+    String list = web.get("dead-letters?flow=vendors", "Cookie", alice.cookie()).body();
+    assertTrue(list.contains("value=\"" + dead.id() + "\"") && list.contains("value=\"" + other.id() + "\""), list);
+    f.odoo.seed("res.partner.category", Map.of("name", "Subcontractor"));
+    f.odoo.seed("res.partner.category", Map.of("name", "Glazing"));
+    HttpResponse<String> replay = web.post("dead-letters/replay", form("_csrf", alice.csrf(), "flow", "vendors",
+        "id", String.valueOf(dead.id()), "id", String.valueOf(other.id()), "id", "999999"), "Cookie", alice.cookie());
+    assertEquals(303, replay.statusCode());
+    assertEquals("/dead-letters?flow=vendors", replay.headers().firstValue("Location").orElseThrow());
+    assertTrue(web.get("dead-letters?flow=vendors", "Cookie", alice.cookie()).body()
+        .contains("Replayed 2 dead letters (1 no longer dead)"));
+    f.engine.run(Fixture.FLOW);
+    assertEquals(1, f.partners("V-2").size());
+    assertEquals(1, f.partners("V-4").size());
+    assertEquals(List.of(), f.store.deadLetters(org.odoobuild.connectors.store.DeadLetterQuery.builder().build()));
+  }
+
+  @Test
   void actionsWithoutTheRightCsrfTokenAreRefused() {
     Web.Session alice = web.login(Fixture.OPERATOR, Fixture.OPERATOR_PASSWORD);
     Web.Session other = web.login(Fixture.OPERATOR, Fixture.OPERATOR_PASSWORD);
