@@ -24,6 +24,13 @@ final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Duration WAIT = Duration.ofSeconds(60);
+  /** Debian's Chromium is newer than any DevTools binding Selenium ships; the tests use none, so no warning. */
+  private static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger(
+      "org.openqa.selenium.devtools");
+
+  static {
+    CDP_LOG.setLevel(java.util.logging.Level.SEVERE);
+  }
 
   final ChromeDriver driver;
   private final Path profile;
