@@ -87,7 +87,7 @@ final class Fixture implements AutoCloseable {
     gate = new WorkflowEngine<>(ReleaseGate.definition(port()), JdbcInstanceStore.in(store), java.time.Clock.systemUTC());
     console = more.apply(ConsoleServer.builder()
         .engine(engine)
-        .workflow(gate, Set.of(State.ON_HOLD), Map.<Event, Function<String, Signal>>of(
+        .workflow(gate, Set.of(State.ON_HOLD), Map.of(
             Event.RESUME, reason -> new Signal("console", true, reason),
             Event.CANCEL, reason -> new Signal("console", true, reason)))
         .reconciliation(() -> List.of(new ReconciliationReport(FLOW, 3, 3, 1, List.of(
