@@ -25,6 +25,7 @@ import org.odoobuild.connectors.spi.SourceRecord;
 import org.odoobuild.connectors.store.AuditEntry;
 import org.odoobuild.connectors.store.ClaimedEntry;
 import org.odoobuild.connectors.store.OutboxEntry;
+import org.odoobuild.connectors.store.RunRecord;
 import org.odoobuild.connectors.store.SyncStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +86,11 @@ public final class SyncEngine implements AutoCloseable {
     return this;
   }
 
+  /** The names of the registered flows, sorted. */
+  public java.util.SortedSet<String> flowNames() {
+    return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(flows.keySet()));
+  }
+
   /** The durable store (dead letters, audit, cursors). */
   public SyncStore store() {
     return store;
@@ -98,11 +104,13 @@ public final class SyncEngine implements AutoCloseable {
   /**
    * Pulls the flow's source until it has nothing more, then drains the flow's outbox. Stops
    * early (report {@code completed=false}) when the flow is paused or the target stays
-   * unavailable beyond the retry policy; nothing is lost then, the next run resumes.
+   * unavailable beyond the retry policy; nothing is lost then, the next run resumes. The run is
+   * kept in the store's run history ({@link SyncStore#runs}).
    */
   public RunReport run(String flowName) {
     Flow<?> flow = flow(flowName);
     Counters c = new Counters();
+    Instant startedAt = clock.instant();
     long start = System.nanoTime();
     boolean completed;
     try (MdcScope ignored = MdcScope.flow(flowName)) {
@@ -114,19 +122,33 @@ public final class SyncEngine implements AutoCloseable {
     RunReport r = c.report(flowName, Duration.ofNanos(System.nanoTime() - start), completed);
     metrics.record("sync.run", r.elapsed(), Map.of("flow", flowName));
     LOG.info("{}", r.summary());
+    keep(r, startedAt);
     return r;
+  }
+
+  /** Adds a run to the store's run history; a failure there never fails the run. */
+  private void keep(RunReport r, Instant startedAt) {
+    try {
+      store.recordRun(new RunRecord(r.flow(), workerId, startedAt, r.elapsed(), r.pulled(), r.applied(), r.skipped(),
+          r.duplicates(), r.deadLettered(), r.completed()));
+    } catch (RuntimeException e) {
+      LOG.warn("flow {}: run not kept in the run history: {}", r.flow(), e.toString());
+    }
   }
 
   /** Only drains the outbox (pushed and replayed records) of a flow. */
   public RunReport drain(String flowName) {
     Flow<?> flow = flow(flowName);
     Counters c = new Counters();
+    Instant startedAt = clock.instant();
     long start = System.nanoTime();
     boolean completed;
     try (MdcScope ignored = MdcScope.flow(flowName)) {
       completed = drainOutbox(flow, c);
     }
-    return c.report(flowName, Duration.ofNanos(System.nanoTime() - start), completed);
+    RunReport r = c.report(flowName, Duration.ofNanos(System.nanoTime() - start), completed);
+    keep(r, startedAt);
+    return r;
   }
 
   /**
