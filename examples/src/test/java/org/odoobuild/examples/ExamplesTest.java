@@ -153,6 +153,27 @@ class ExamplesTest {
   }
 
   @Test
+  void documentControlServesTheConsoleOverItsEngineAndGates() throws Exception {
+    try (OdooConnection conn = OdooConnection.emulated(console); SyncStore store = SyncStores.embedded(dir.resolve("sync"))) {
+      java.util.concurrent.atomic.AtomicReference<org.odoobuild.console.ConsoleServer> server = new java.util.concurrent.atomic.AtomicReference<>();
+      DocumentControlToProcurement.run(console, conn.client(), store,
+          (engine, gates) -> server.set(DocumentControlToProcurement.startConsole(engine, store, gates, 0, "test-password")));
+      try (org.odoobuild.console.ConsoleServer c = server.get()) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("viewer:test-password".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.net.http.HttpResponse<String> flows = http.send(java.net.http.HttpRequest.newBuilder(c.url().resolve("flows"))
+            .header("Authorization", basic).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, flows.statusCode(), flows.body());
+        assertTrue(flows.body().contains("submittal-decisions"), "the example's flows are listed");
+        java.net.http.HttpResponse<String> anonymous = http.send(java.net.http.HttpRequest.newBuilder(c.url().resolve("flows"))
+            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(anonymous.statusCode() == 401 || anonymous.statusCode() == 303 || anonymous.statusCode() == 302,
+            "sign-in required: " + anonymous.statusCode());
+      }
+    }
+  }
+
+  @Test
   void documentControlReleasesApprovedPackagesAndHoldsSupersededOnes() throws Exception {
     try (OdooConnection conn = OdooConnection.emulated(console); SyncStore store = SyncStores.embedded(dir.resolve("sync"))) {
       assertEquals(2, DocumentControlToProcurement.run(console, conn.client(), store), output());

@@ -27,6 +27,7 @@ import org.odoobuild.connectors.store.AuditEntry;
 import org.odoobuild.connectors.store.ClaimedEntry;
 import org.odoobuild.connectors.store.OutboxEntry;
 import org.odoobuild.connectors.store.OutboxStatus;
+import org.odoobuild.connectors.store.RunRecord;
 import org.odoobuild.connectors.store.SyncStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,7 +124,8 @@ public final class SyncEngine implements AutoCloseable {
   /**
    * Pulls the flow's source until it has nothing more, then drains the flow's outbox. Stops
    * early (report {@code completed=false}) when the flow is paused or the target stays
-   * unavailable beyond the retry policy; nothing is lost then, the next run resumes.
+   * unavailable beyond the retry policy; nothing is lost then, the next run resumes. The run is
+   * kept in the store's run history ({@link SyncStore#runs}).
    */
   public RunReport run(String flowName) {
     Flow<?> flow = flow(flowName);
@@ -136,9 +138,19 @@ public final class SyncEngine implements AutoCloseable {
         completed = drainOutbox(flow, c);
       }
       r = c.report(Duration.ofNanos(System.nanoTime() - start), completed);
-      finished(r);
+      finished(r, c.startedAt);
     }
     return r;
+  }
+
+  /** Adds a run to the store's run history; a failure there never fails the run. */
+  private void keep(RunReport r, Instant startedAt) {
+    try {
+      store.recordRun(new RunRecord(r.flow(), workerId, startedAt, r.elapsed(), r.pulled(), r.applied(), r.skipped(),
+          r.duplicates(), r.deadLettered(), r.completed()));
+    } catch (RuntimeException e) {
+      LOG.warn("flow {}: run not kept in the run history: {}", r.flow(), e.toString());
+    }
   }
 
   /** Only drains the outbox (pushed and replayed records) of a flow. */
@@ -149,7 +161,7 @@ public final class SyncEngine implements AutoCloseable {
     try (SyncContext.Scope scope = SyncContext.enter(flowName, "drain")) {
       Counters c = started(flowName, scope);
       r = c.report(Duration.ofNanos(System.nanoTime() - start), drainOutbox(flow, c));
-      finished(r);
+      finished(r, c.startedAt);
     }
     return r;
   }
@@ -160,7 +172,7 @@ public final class SyncEngine implements AutoCloseable {
     return c;
   }
 
-  private void finished(RunReport r) {
+  private void finished(RunReport r, Instant startedAt) {
     Map<String, String> tags = Map.of("flow", r.flow(), "outcome", r.status().name().toLowerCase(java.util.Locale.ROOT));
     metrics.record("sync.run", r.elapsed(), tags);
     metrics.increment("sync.runs", 1, tags);
@@ -170,6 +182,7 @@ public final class SyncEngine implements AutoCloseable {
       LOG.warn("{} [{}]{}", r.summary(), r.correlationId(), r.status() == RunReport.Status.FAILED
           ? ": dead letters need an operator (engine.operations().deadLetters(\"" + r.flow() + "\", 50))" : "");
     }
+    keep(r, startedAt);
     tell(l -> l.runFinished(r));
   }
 

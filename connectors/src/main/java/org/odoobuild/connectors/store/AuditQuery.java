@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which audit lines to read; empty parts match everything. Lines come oldest first.
+ * Which audit lines to read; empty parts match everything. Lines come oldest first unless
+ * {@code newestFirst}.
  *
  * @param flow only this flow
  * @param entityType only this entity type
@@ -15,10 +16,11 @@ import java.util.Optional;
  * @param since only lines at or after this instant
  * @param until only lines before this instant
  * @param limit the most lines returned (at least 1)
+ * @param newestFirst the newest lines first (the latest {@code limit} lines)
  */
 public record AuditQuery(Optional<String> flow, Optional<String> entityType, Optional<String> entityKey,
     Optional<String> correlationId, Optional<String> action, Optional<Instant> since, Optional<Instant> until,
-    int limit) {
+    int limit, boolean newestFirst) {
 
   /** Validates. */
   public AuditQuery {
@@ -85,6 +87,7 @@ public record AuditQuery(Optional<String> flow, Optional<String> entityType, Opt
     private Optional<Instant> since = Optional.empty();
     private Optional<Instant> until = Optional.empty();
     private int limit = 100;
+    private boolean newestFirst;
 
     private Builder() {}
 
@@ -177,12 +180,22 @@ public record AuditQuery(Optional<String> flow, Optional<String> entityType, Opt
     }
 
     /**
+     * The newest lines first: the latest {@code limit} lines instead of the earliest.
+     *
+     * @return this
+     */
+    public Builder newestFirst() {
+      newestFirst = true;
+      return this;
+    }
+
+    /**
      * The query.
      *
      * @return the query
      */
     public AuditQuery build() {
-      return new AuditQuery(flow, entityType, entityKey, correlationId, action, since, until, limit);
+      return new AuditQuery(flow, entityType, entityKey, correlationId, action, since, until, limit, newestFirst);
     }
   }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 /**
  * A record that could not be delivered: kept with its payload, the error and the attempts until
  * an operator replays ({@link SyncStore#replay}) or discards ({@link SyncStore#discard}) it.
+ * Read them a page at a time with {@link SyncStore#deadLetters(DeadLetterQuery)}.
  *
  * @param id the id (for replay and discard)
  * @param flow its flow
@@ -19,10 +20,11 @@ import java.util.Objects;
  * @param attempts failed deliveries so far (kept across replays)
  * @param firstFailureAt the first failure
  * @param lastFailureAt the failure that dead-lettered it
+ * @param owner who is to deal with it ({@code ""}: nobody yet; see {@link SyncStore#route})
  */
 public record DeadLetter(long id, String flow, String idempotencyKey, String orderingKey, String payload,
     Map<String, String> headers, String errorType, String errorMessage, int attempts, Instant firstFailureAt,
-    Instant lastFailureAt) {
+    Instant lastFailureAt, String owner) {
 
   /** Validates and copies. */
   public DeadLetter {
@@ -35,5 +37,6 @@ public record DeadLetter(long id, String flow, String idempotencyKey, String ord
     Objects.requireNonNull(errorMessage, "errorMessage");
     Objects.requireNonNull(firstFailureAt, "firstFailureAt");
     Objects.requireNonNull(lastFailureAt, "lastFailureAt");
+    Objects.requireNonNull(owner, "owner");
   }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Everything a sync engine must not forget: cursors, idempotency keys, the outbox, dead letters,
- * the append-only audit log and flow pauses.
+ * the append-only audit log, flow pauses and the run history.
  *
  * <p>Implementations: {@link EmbeddedSyncStore} (H2 file, zero set-up, one process; see
  * {@link SyncStores#embedded}) and {@link PostgresSyncStore} (shared safely by several engine
@@ -186,6 +186,15 @@ public interface SyncStore extends AutoCloseable {
    */
   Map<OutboxStatus, Long> outboxCounts(String flow);
 
+  /**
+   * When the longest-waiting pending entry of a flow became deliverable: how far behind the
+   * flow's outbox is.
+   *
+   * @param flow the flow name
+   * @return the earliest due instant of a pending entry, empty when nothing is pending
+   */
+  Optional<Instant> oldestDue(String flow);
+
   // dead letters ----------------------------------------------------------------------------
 
   /**
@@ -198,6 +207,15 @@ public interface SyncStore extends AutoCloseable {
   List<DeadLetter> deadLetters(String flow, int limit);
 
   /**
+   * One page of dead letters, in id order (keyset paging over an index: as fast on the last page
+   * of 100,000 dead letters as on the first).
+   *
+   * @param query filters, the id to continue after and the page size
+   * @return the page, possibly empty
+   */
+  List<DeadLetter> deadLetters(DeadLetterQuery query);
+
+  /**
    * One dead letter.
    *
    * @param id its id
@@ -207,12 +225,34 @@ public interface SyncStore extends AutoCloseable {
 
   /**
    * Puts a dead letter back into the outbox as pending and due now; its attempts and failure
-   * times are kept. Writes an audit line.
+   * times are kept. Writes an audit line with actor {@code operator}.
    *
    * @param id the dead letter's id
    * @return false when there is no dead letter with that id
    */
-  boolean replay(long id);
+  default boolean replay(long id) {
+    return replay(id, "operator");
+  }
+
+  /**
+   * Like {@link #replay(long)}, with the acting user in the audit line.
+   *
+   * @param id the dead letter's id
+   * @param actor who replays it
+   * @return false when there is no dead letter with that id
+   */
+  boolean replay(long id, String actor);
+
+  /**
+   * Routes dead letters to an owner (a person or team to deal with them); writes one audit line
+   * ({@code routed}) per dead letter changed. Ids that are not dead letters are ignored.
+   *
+   * @param ids the dead letters' ids
+   * @param owner the new owner ({@code ""}: nobody)
+   * @param actor who routes them
+   * @return how many dead letters were routed
+   */
+  int route(Collection<Long> ids, String owner, String actor);
 
   /**
    * Replays every dead letter of a flow (see {@link #replay}).
@@ -253,17 +293,38 @@ public interface SyncStore extends AutoCloseable {
 
   /**
    * Pauses a flow (engines check {@link #paused} before each batch; nothing is lost while paused).
+   * The audit line's actor is {@code operator}.
    *
    * @param flow the flow name
    */
-  void pause(String flow);
+  default void pause(String flow) {
+    pause(flow, "operator");
+  }
 
   /**
-   * Resumes a paused flow.
+   * Like {@link #pause(String)}, with the acting user in the audit line.
+   *
+   * @param flow the flow name
+   * @param actor who pauses it
+   */
+  void pause(String flow, String actor);
+
+  /**
+   * Resumes a paused flow. The audit line's actor is {@code operator}.
    *
    * @param flow the flow name
    */
-  void resume(String flow);
+  default void resume(String flow) {
+    resume(flow, "operator");
+  }
+
+  /**
+   * Like {@link #resume(String)}, with the acting user in the audit line.
+   *
+   * @param flow the flow name
+   * @param actor who resumes it
+   */
+  void resume(String flow, String actor);
 
   /**
    * Whether a flow is paused.
@@ -272,6 +333,25 @@ public interface SyncStore extends AutoCloseable {
    * @return true between {@link #pause} and {@link #resume}
    */
   boolean paused(String flow);
+
+  // run history -----------------------------------------------------------------------------
+
+  /**
+   * Keeps a finished run of a flow (engines record each run). Runs older than 30 days are
+   * dropped when a newer run of the same flow is recorded.
+   *
+   * @param run the run
+   */
+  void recordRun(RunRecord run);
+
+  /**
+   * The latest runs of a flow, newest first.
+   *
+   * @param flow the flow name
+   * @param limit the most returned (at least 1)
+   * @return the runs
+   */
+  List<RunRecord> runs(String flow, int limit);
 
   /** Releases the store's connections (a data source passed in by the caller is left open). */
   @Override

@@ -421,6 +421,83 @@ abstract class SyncStoreContract {
   }
 
   @Test
+  void deadLettersComeInKeysetPagesFilteredByFlowErrorTypeAndOwner() {
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      String flow = i % 2 == 0 ? "pa" : "pb";
+      store.deadLetter(entry(flow, "pk" + i, ""), (i < 5 ? "validation" : "refused") + ": bad " + i);
+    }
+    store.enqueue(entry("pa", "alive", ""));
+    List<DeadLetter> all = store.deadLetters(DeadLetterQuery.builder().limit(1000).build());
+    assertEquals(7, all.size());
+    all.forEach(d -> ids.add(d.id()));
+    assertEquals(ids.stream().sorted().toList(), ids, "id order");
+    List<DeadLetter> page1 = store.deadLetters(DeadLetterQuery.builder().limit(3).build());
+    List<DeadLetter> page2 = store.deadLetters(DeadLetterQuery.builder().afterId(page1.get(2).id()).limit(3).build());
+    List<DeadLetter> page3 = store.deadLetters(DeadLetterQuery.builder().afterId(page2.get(2).id()).limit(3).build());
+    assertEquals(List.of("pk0", "pk1", "pk2"), page1.stream().map(DeadLetter::idempotencyKey).toList());
+    assertEquals(List.of("pk3", "pk4", "pk5"), page2.stream().map(DeadLetter::idempotencyKey).toList());
+    assertEquals(List.of("pk6"), page3.stream().map(DeadLetter::idempotencyKey).toList());
+    assertEquals(List.of("pk0", "pk2", "pk4", "pk6"), store.deadLetters(DeadLetterQuery.builder().flow("pa").build())
+        .stream().map(DeadLetter::idempotencyKey).toList());
+    assertEquals(List.of("pk5", "pk6"), store.deadLetters(DeadLetterQuery.builder().errorType("refused").build())
+        .stream().map(DeadLetter::idempotencyKey).toList());
+    assertEquals("", all.get(0).owner(), "nobody owns a new dead letter");
+
+    clock.advance(Duration.ofMinutes(1));
+    assertEquals(2, store.route(List.of(ids.get(1), ids.get(3), 987_654L), "ap-team", "alice"));
+    assertEquals(0, store.route(List.of(ids.get(1)), "ap-team", "alice"), "already routed there");
+    assertEquals(List.of("pk1", "pk3"), store.deadLetters(DeadLetterQuery.builder().owner("ap-team").build())
+        .stream().map(DeadLetter::idempotencyKey).toList());
+    assertEquals(5, store.deadLetters(DeadLetterQuery.builder().owner("").build()).size());
+    assertEquals("ap-team", store.deadLetter(ids.get(1)).orElseThrow().owner());
+    List<AuditEntry> routed = store.audit(AuditQuery.entity("pk1", 10));
+    assertEquals(1, routed.size());
+    assertEquals("routed", routed.get(0).action());
+    assertEquals("alice", routed.get(0).actor());
+    assertEquals("to ap-team", routed.get(0).detail());
+    assertEquals(1, store.route(List.of(ids.get(1)), "buyers", "bob"));
+    assertEquals("to buyers (was ap-team)", store.audit(AuditQuery.entity("pk1", 10)).get(1).detail());
+
+    assertTrue(store.replay(ids.get(0), "carol"));
+    AuditEntry replayed = store.audit(AuditQuery.entity("pk0", 10)).get(0);
+    assertEquals("replayed", replayed.action());
+    assertEquals("carol", replayed.actor());
+    assertThrows(IllegalArgumentException.class, () -> DeadLetterQuery.builder().limit(0).build());
+    assertThrows(IllegalArgumentException.class, () -> DeadLetterQuery.builder().limit(1001).build());
+    assertThrows(IllegalArgumentException.class, () -> DeadLetterQuery.builder().afterId(-1).build());
+  }
+
+  @Test
+  void oldestDueTellsHowFarBehindTheOutboxIs() {
+    assertTrue(store.oldestDue("lag").isEmpty());
+    store.enqueue(entry("lag", "l1", ""));
+    clock.advance(Duration.ofMinutes(3));
+    store.enqueue(entry("lag", "l2", ""));
+    assertEquals(T0, store.oldestDue("lag").orElseThrow());
+    List<ClaimedEntry> c = store.claim("lag", "w", 1, Duration.ofMinutes(1));
+    store.complete(c.get(0).id(), "w");
+    assertEquals(T0.plus(Duration.ofMinutes(3)), store.oldestDue("lag").orElseThrow());
+    assertTrue(store.oldestDue("other").isEmpty());
+  }
+
+  @Test
+  void runHistoryIsNewestFirstPerFlowAndKeptThirtyDays() {
+    store.recordRun(new RunRecord("rh", "w1", T0, Duration.ofSeconds(2), 10, 8, 1, 1, 0, true));
+    store.recordRun(new RunRecord("rh", "w2", T0.plusSeconds(60), Duration.ofMillis(500), 4, 4, 0, 0, 0, false));
+    store.recordRun(new RunRecord("other", "w1", T0.plusSeconds(30), Duration.ZERO, 0, 0, 0, 0, 0, true));
+    List<RunRecord> runs = store.runs("rh", 10);
+    assertEquals(2, runs.size());
+    assertEquals("w2", runs.get(0).worker());
+    assertEquals(new RunRecord("rh", "w1", T0, Duration.ofSeconds(2), 10, 8, 1, 1, 0, true), runs.get(1));
+    assertEquals(8.0, runs.get(0).appliedPerSecond());
+    assertEquals(1, store.runs("rh", 1).size());
+    store.recordRun(new RunRecord("rh", "w1", T0.plus(Duration.ofDays(31)), Duration.ofSeconds(1), 0, 0, 0, 0, 0, true));
+    assertEquals(1, store.runs("rh", 10).size(), "runs older than 30 days dropped");
+    assertEquals(1, store.runs("other", 10).size(), "other flows untouched");
+  }
+
+  @Test
   void purgeDeletesOnlyOldDeliveredEntries() {
     store.enqueue(entry("pg", "done-1", ""));
     store.enqueue(entry("pg", "dead-1", ""));
@@ -496,6 +573,17 @@ abstract class SyncStoreContract {
         .map(AuditEntry::action).toList());
   }
 
+  @Test
+  void pauseAndResumeNameTheActorAndAuditCanBeReadNewestFirst() {
+    store.pause("pr", "dana");
+    store.resume("pr", "erin");
+    store.pause("pr");
+    List<AuditEntry> lines = store.audit(AuditQuery.builder().flow("pr").build());
+    assertEquals(List.of("dana", "erin", "operator"), lines.stream().map(AuditEntry::actor).toList());
+    assertEquals(List.of("paused", "resumed"), store.audit(AuditQuery.builder().flow("pr").newestFirst().limit(2)
+        .build()).stream().map(AuditEntry::action).toList());
+  }
+
   // schema and arguments ------------------------------------------------------------------------
 
   @Test
@@ -507,6 +595,30 @@ abstract class SyncStoreContract {
     assertEquals(JdbcSyncStore.SCHEMA_VERSION, again.schemaVersion());
     assertEquals("c9", again.cursor("f").orElseThrow());
     assertEquals(1, again.audit(AuditQuery.all(10)).size());
+  }
+
+  @Test
+  void aVersionOneStoreIsUpgradedKeepingItsDeadLetters() throws Exception {
+    store.deadLetter(entry("up", "old-1", ""), "validation: x");
+    try (Connection c = store.database().orElseThrow().getConnection(); Statement s = c.createStatement()) {
+      // back to what version 1 created
+      s.executeUpdate("DROP TABLE sync_run");
+      s.executeUpdate("DROP INDEX sync_outbox_status_id");
+      s.executeUpdate("DROP INDEX sync_outbox_flow_status_id");
+      s.executeUpdate("ALTER TABLE sync_outbox DROP COLUMN dl_owner");
+      s.executeUpdate("DELETE FROM sync_schema_version WHERE version = 2");
+      if (!c.getAutoCommit()) {
+        c.commit();
+      }
+    }
+    JdbcSyncStore again = second(clock);
+    assertEquals(2, again.schemaVersion());
+    DeadLetter old = again.deadLetters(DeadLetterQuery.builder().flow("up").build()).get(0);
+    assertEquals("old-1", old.idempotencyKey());
+    assertEquals("", old.owner());
+    assertEquals(1, again.route(List.of(old.id()), "ops", "alice"));
+    again.recordRun(new RunRecord("up", "w", T0, Duration.ZERO, 0, 0, 0, 0, 0, true));
+    assertEquals(1, again.runs("up", 5).size());
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.odoobuild.adapters.capture.ChangeEventSink;
@@ -35,6 +36,8 @@ import org.odoobuild.connectors.spi.SinkResult;
 import org.odoobuild.connectors.spi.SourceRecord;
 import org.odoobuild.connectors.store.SyncStore;
 import org.odoobuild.connectors.store.SyncStores;
+import org.odoobuild.console.ConsoleServer;
+import org.odoobuild.console.Role;
 import org.odoobuild.examples.support.Console;
 import org.odoobuild.examples.support.FixedSource;
 import org.odoobuild.examples.support.OdooConnection;
@@ -107,17 +110,59 @@ public final class DocumentControlToProcurement {
 
   private DocumentControlToProcurement() {}
 
-  /** Runs the integration; prints what it does and a summary. */
+  /**
+   * Runs the integration; prints what it does and a summary. With {@code --console} it then
+   * serves the operations console over its engine, store and release gates on
+   * {@code http://127.0.0.1:8086/} (sign in as {@code operator} with the password in
+   * {@code CONSOLE_PASSWORD}, default {@code change-me}) until the process is stopped.
+   */
   public static void main(String[] args) throws Exception {
     Console out = new Console(System.out);
+    boolean console = List.of(args).contains("--console");
     Path work = Files.createTempDirectory("doccontrol-example");
     try (OdooConnection conn = OdooConnection.open(out); SyncStore store = SyncStores.embedded(work.resolve("sync"))) {
-      run(out, conn.client(), store);
+      run(out, conn.client(), store, console ? (engine, gates) -> serveConsole(out, engine, store, gates) : (engine, gates) -> { });
     }
+  }
+
+  /** The operations console over this integration, until the process is stopped. */
+  static void serveConsole(Console out, SyncEngine engine, SyncStore store,
+      WorkflowEngine<ReleaseGate.State, ReleaseGate.Event, ReleaseGate.Signal> gates) {
+    String password = Optional.ofNullable(System.getenv("CONSOLE_PASSWORD")).orElse("change-me");
+    ConsoleServer server = startConsole(engine, store, gates, 8086, password);
+    out.step("Operations console on " + server.url() + " (operator / viewer); stop with Ctrl-C");
+    try {
+      new java.util.concurrent.CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      server.close();
+    }
+  }
+
+  /** Starts the console (port 0: any free port) with an operator and a viewer sharing {@code password}. */
+  public static ConsoleServer startConsole(SyncEngine engine, SyncStore store,
+      WorkflowEngine<ReleaseGate.State, ReleaseGate.Event, ReleaseGate.Signal> gates, int port, String password) {
+    return ConsoleServer.builder().engine(engine).store(store).port(port)
+        .workflow(gates, java.util.Set.of(ReleaseGate.State.ON_HOLD, ReleaseGate.State.AWAITING_APPROVAL), Map.of(
+            ReleaseGate.Event.RESUME, reason -> new ReleaseGate.Signal("console", true, reason),
+            ReleaseGate.Event.CANCEL, reason -> new ReleaseGate.Signal("console", true, reason)))
+        .user("operator", password, Role.OPERATOR).user("viewer", password, Role.VIEWER)
+        .maskFields("vat", "bank_account", "phone")
+        .build().start();
   }
 
   /** Runs; returns the number of orders released (confirmed) in Odoo. */
   public static long run(Console out, OdooClient odoo, SyncStore store) {
+    return run(out, odoo, store, (engine, gates) -> { });
+  }
+
+  /**
+   * Runs, then hands the engine and the release gates to {@code after} (e.g. to serve the
+   * console over them); returns the number of orders released (confirmed) in Odoo.
+   */
+  public static long run(Console out, OdooClient odoo, SyncStore store,
+      java.util.function.BiConsumer<SyncEngine, WorkflowEngine<ReleaseGate.State, ReleaseGate.Event, ReleaseGate.Signal>> after) {
     out.step("Demo setup: products and the cost-code plan");
     ReferenceData ref = ReferenceData.in(odoo);
     ref.costCodePlan();
@@ -261,6 +306,7 @@ public final class DocumentControlToProcurement {
     long deadLettered = store.deadLetters("submittal-decisions", 100).size();
     out.summary("Document control → procurement", decisions.applied() + drawings.applied() + portal.size(),
         decisions.skipped() + decisions.duplicates() + drawings.skipped(), deadLettered);
+    after.accept(engine, gates);
     return released;
   }
 

@@ -2,9 +2,11 @@ package org.odoobuild.workflow.kit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Instances in memory: for tests and short-lived tools. Thread-safe. */
@@ -51,6 +53,15 @@ public final class InMemoryInstanceStore implements InstanceStore {
   @Override
   public synchronized Optional<TransitionRecord> byEventId(String workflow, String id, String eventId) {
     return history.getOrDefault(key(workflow, id), List.of()).stream().filter(r -> r.eventId().equals(eventId)).findFirst();
+  }
+
+  @Override
+  public List<Instance> inStates(String workflow, Set<String> states, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    return instances.values().stream().filter(i -> i.workflow().equals(workflow) && states.contains(i.state()))
+        .sorted(Comparator.comparing(Instance::updatedAt).thenComparing(Instance::id)).limit(limit).toList();
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.odoobuild.workflow.kit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where instances and their history live: {@link InMemoryInstanceStore} or {@link JdbcInstanceStore}. */
 public interface InstanceStore {
@@ -29,4 +30,15 @@ public interface InstanceStore {
 
   /** Instances whose deadline is at or before {@code now}. */
   List<Instance> due(String workflow, Instant now);
+
+  /**
+   * Instances of a workflow in one of the given states, longest unchanged first (e.g. what is on
+   * hold or blocked, for an operations console).
+   *
+   * @param workflow the definition name
+   * @param states state names
+   * @param limit the most returned (at least 1)
+   * @return the instances
+   */
+  List<Instance> inStates(String workflow, Set<String> states, int limit);
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -40,6 +41,7 @@ public final class JdbcInstanceStore implements InstanceStore {
           + "event_id VARCHAR(256) NOT NULL, at BIGINT NOT NULL, version BIGINT NOT NULL, "
           + "UNIQUE (workflow, instance_id, event_id))");
       s.execute("CREATE INDEX IF NOT EXISTS wf_instance_due ON wf_instance (workflow, deadline_at)");
+      s.execute("CREATE INDEX IF NOT EXISTS wf_instance_state ON wf_instance (workflow, state, updated_at)");
     } catch (SQLException e) {
       throw new WorkflowException("cannot create workflow tables: " + e.getMessage(), e);
     }
@@ -157,6 +159,37 @@ public final class JdbcInstanceStore implements InstanceStore {
       }
     } catch (SQLException e) {
       throw new WorkflowException("cannot read deadlines: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  @Override
+  public List<Instance> inStates(String workflow, Set<String> states, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    if (states.isEmpty()) {
+      return List.of();
+    }
+    List<Instance> out = new ArrayList<>();
+    String marks = String.join(", ", java.util.Collections.nCopies(states.size(), "?"));
+    try (Connection c = ds.getConnection();
+        PreparedStatement p = c.prepareStatement("SELECT workflow, id, state, version, variables, created_at, updated_at, "
+            + "deadline_at, deadline_event FROM wf_instance WHERE workflow = ? AND state IN (" + marks + ") "
+            + "ORDER BY updated_at, id LIMIT ?")) {
+      int i = 1;
+      p.setString(i++, workflow);
+      for (String st : new java.util.TreeSet<>(states)) {
+        p.setString(i++, st);
+      }
+      p.setInt(i, limit);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.add(row(r));
+        }
+      }
+    } catch (SQLException e) {
+      throw new WorkflowException("cannot list " + workflow + " instances: " + e.getMessage(), e);
     }
     return out;
   }

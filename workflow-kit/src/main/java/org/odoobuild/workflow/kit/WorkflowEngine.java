@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.odoobuild.connectors.engine.SyncContext;
@@ -73,6 +74,19 @@ public final class WorkflowEngine<S extends Enum<S>, E extends Enum<E>, C> {
   /** The current state. */
   public S state(String id) {
     return workflow.state(require(id).state());
+  }
+
+  /**
+   * Instances in one of the given states, longest unchanged first (e.g. those on hold).
+   *
+   * @param states the states
+   * @param limit the most returned (at least 1)
+   * @return the instances
+   */
+  public List<Instance> instancesIn(Set<S> states, int limit) {
+    Set<String> names = new java.util.TreeSet<>();
+    states.forEach(s -> names.add(s.name()));
+    return store.inStates(workflow.name(), names, limit);
   }
 
   /** The history, oldest first. */

@@ -87,6 +87,25 @@ class WorkflowEngineTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"memory", "jdbc", "sync-store"})
+  void instancesInStatesLongestUnchangedFirst(String kind) {
+    var e = engine(kind);
+    for (String id : List.of("S-3", "S-1", "S-2", "S-4")) {
+      e.start(id, Map.of(), by("gc", "start-" + id));
+      clock.advance(Duration.ofMinutes(1));
+    }
+    e.fire("S-1", Event.SUBMIT, null, by("sub", "s1"));
+    clock.advance(Duration.ofMinutes(1));
+    e.fire("S-3", Event.SUBMIT, null, by("sub", "s3"));
+    assertEquals(List.of("S-1", "S-3"), e.instancesIn(Set.of(State.SUBMITTED), 10).stream().map(Instance::id).toList());
+    assertEquals(List.of("S-2", "S-4"), e.instancesIn(Set.of(e.workflow().initial()), 10).stream().map(Instance::id)
+        .toList());
+    assertEquals(List.of("S-2"), e.instancesIn(Set.of(e.workflow().initial(), State.SUBMITTED), 1).stream()
+        .map(Instance::id).toList());
+    assertEquals(List.of(), e.instancesIn(Set.of(), 10));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"memory", "jdbc", "sync-store"})
   void illegalAndOutOfOrderEventsAreRefusedClearly(String kind) {
     var e = engine(kind);
     e.start("S-2", Map.of(), by("gc", "s0"));

@@ -1,0 +1,45 @@
+package org.odoobuild.connectors.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One finished run of a flow, as the run history keeps it ({@link SyncStore#recordRun},
+ * {@link SyncStore#runs}).
+ *
+ * @param flow the flow
+ * @param worker the engine instance that ran it
+ * @param startedAt when it started
+ * @param elapsed how long it took
+ * @param pulled records received from the source or the outbox
+ * @param applied records the sink applied
+ * @param skipped records the sink skipped on purpose
+ * @param duplicates records already processed earlier
+ * @param deadLettered records moved to the dead letters
+ * @param completed whether the run reached the end of its source and outbox
+ */
+public record RunRecord(String flow, String worker, Instant startedAt, Duration elapsed, long pulled, long applied,
+    long skipped, long duplicates, long deadLettered, boolean completed) {
+
+  /** Validates. */
+  public RunRecord {
+    OutboxEntry.requireText(flow, "flow");
+    Objects.requireNonNull(worker, "worker");
+    Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(elapsed, "elapsed");
+    if (elapsed.isNegative()) {
+      throw new IllegalArgumentException("elapsed must not be negative");
+    }
+  }
+
+  /**
+   * Records applied per second of the run.
+   *
+   * @return the rate ({@code 0} for a run that applied nothing)
+   */
+  public double appliedPerSecond() {
+    long ms = Math.max(1, elapsed.toMillis());
+    return applied * 1000.0 / ms;
+  }
+}
