@@ -17,7 +17,7 @@ import org.odoobuild.model.common.ViolationCodes;
  * <ul>
  *   <li>{@link #toOdoo} — values for {@code create}/{@code write} (database ids, x2many
  *       {@code Command}s); throws {@link MappingException} when a reference cannot be resolved</li>
- *   <li>{@link #toLoad} — columns for the idempotent {@code load()} used by {@link Upserter}</li>
+ *   <li>{@link #toLoad} — columns for the idempotent {@code load()} used by {@link org.odoobuild.adapters.upsert.Upserter}</li>
  *   <li>{@link #fromOdoo} — the canonical record of a {@code read}/{@code search_read} row</li>
  *   <li>{@link #encode}/{@link #decode} — the same, never throwing: violations instead</li>
  * </ul>
