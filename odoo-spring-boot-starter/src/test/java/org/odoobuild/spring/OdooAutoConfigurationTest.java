@@ -62,8 +62,8 @@ class OdooAutoConfigurationTest {
   }
 
   final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(OdooMetricsAutoConfiguration.class, OdooAutoConfiguration.class,
-          OdooSyncAutoConfiguration.class, OdooHealthAutoConfiguration.class));
+      .withConfiguration(AutoConfigurations.of(OdooMetricsAutoConfiguration.class, OdooTracingAutoConfiguration.class,
+          OdooAutoConfiguration.class, OdooSyncAutoConfiguration.class, OdooHealthAutoConfiguration.class));
 
   ApplicationContextRunner connected() {
     return runner.withPropertyValues("odoo.url=" + odoo.url(), "odoo.database=" + odoo.database(),
@@ -172,6 +172,24 @@ class OdooAutoConfigurationTest {
           assertThat(registry.get("sync.dead_letters").tag("flow", "starter-partners").gauge().value()).isZero();
           assertThat(registry.get("odoo.calls").tags("model", "res.partner", "method", "create",
               "flow", "starter-partners", "outcome", "ok").timer().count()).isEqualTo(2);
+        });
+  }
+
+  @Test
+  void withOpenTelemetryRunsAndOdooCallsAreTraced() {
+    io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter spans =
+        io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter.create();
+    connected().withUserConfiguration(PartnerApp.class).withBean(io.opentelemetry.api.OpenTelemetry.class,
+        () -> io.opentelemetry.sdk.OpenTelemetrySdk.builder().setTracerProvider(
+            io.opentelemetry.sdk.trace.SdkTracerProvider.builder().addSpanProcessor(
+                io.opentelemetry.sdk.trace.export.SimpleSpanProcessor.create(spans)).build()).build())
+        .run(ctx -> {
+          ctx.getBean(SyncEngine.class).run("starter-partners");
+          var finished = spans.getFinishedSpanItems();
+          var run = finished.stream().filter(s -> s.getName().equals("sync.run starter-partners")).findFirst()
+              .orElseThrow();
+          assertThat(finished.stream().filter(s -> s.getName().equals("odoo res.partner.create")))
+              .hasSize(2).allMatch(s -> s.getParentSpanId().equals(run.getSpanId()));
         });
   }
 
