@@ -68,6 +68,12 @@ final class Analytics {
     return out;
   }
 
+  /** A number without trailing zeros nor exponent ({@code 1740.0} → {@code 1740}, {@code 2E+3} → {@code 2000}). */
+  static BigDecimal plain(BigDecimal v) {
+    BigDecimal s = v.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
+  }
+
   /**
    * The shares of one distribution per cost-code account, for the entries that include
    * {@code projectAccount} (all entries when empty): {@code {"7,12": 60, "7,13": 40}} gives

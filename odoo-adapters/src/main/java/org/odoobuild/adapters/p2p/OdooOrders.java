@@ -47,6 +47,9 @@ final class OdooOrders {
     this.ctx = ctx;
   }
 
+  /** A placeholder for a required many2one Odoo left empty (its id matches no record). */
+  static final Many2one NONE = new Many2one(Long.MAX_VALUE, "");
+
   /** The order a canonical reference points at: by the SDK's external id, else by its number ({@code name}). */
   Order find(SourceRef ref) {
     Optional<Long> id = ctx.refs().idOf(ExternalIds.of(PurchaseOrder.TYPE, ref));
@@ -62,8 +65,8 @@ final class OdooOrders {
       throw new P2pException(P2pException.Problem.UNKNOWN_PURCHASE_ORDER, "purchase order " + ref.key() + " is not in Odoo");
     }
     Record r = rows.get(0);
-    return new Order(r.id(), r.getString("name").orElse(""), r.getMany2one("partner_id").orElse(Many2one.of(0)),
-        r.getMany2one("currency_id").orElse(Many2one.of(0)), r.getString("state").orElse(""),
+    return new Order(r.id(), r.getString("name").orElse(""), r.getMany2one("partner_id").orElse(NONE),
+        r.getMany2one("currency_id").orElse(NONE), r.getString("state").orElse(""),
         r.getMany2one("user_id").map(Many2one::id));
   }
 
@@ -80,7 +83,7 @@ final class OdooOrders {
     List<Line> out = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       Record r = rows.get(i);
-      Many2one u = r.getMany2one(uom).orElse(Many2one.of(0));
+      Many2one u = r.getMany2one(uom).orElse(NONE);
       long seq = r.getLong("sequence");
       out.add(new Line(r.id(), bySequence && seq <= Integer.MAX_VALUE ? (int) seq : i + 1, r.getString("name").orElse(""),
           r.getMany2one("product_id"), r.getDecimal("product_qty"), u, ctx.refs().unitOf(u.id(), u.displayName()),

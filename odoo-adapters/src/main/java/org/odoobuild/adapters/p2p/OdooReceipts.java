@@ -179,7 +179,7 @@ public final class OdooReceipts {
           .findFirst().orElseThrow(() -> new P2pException(P2pException.Problem.OVER_RECEIPT, "delivery " + receipt.number()
               + " line " + l.lineNumber() + ": " + order.name() + " line " + line.number() + " (" + line.name()
               + ") expects nothing more: " + plain(line.received()) + " of " + plain(line.ordered()) + " received"));
-      Many2one uom = move.getMany2one(uomField).orElse(Many2one.of(0));
+      Many2one uom = move.getMany2one(uomField).orElse(OdooOrders.NONE);
       UnitOfMeasure unit = ctx.refs().unitOf(uom.id(), uom.displayName()).orElseThrow(() -> new P2pException(
           P2pException.Problem.UNIT_MISMATCH, "delivery " + receipt.number() + " line " + l.lineNumber() + ": the receipt's unit "
           + uom.displayName() + " is not a known unit"));
@@ -251,7 +251,7 @@ public final class OdooReceipts {
       UnitOfMeasure unit = line.get().unit().orElse(l.quantity().unit());
       received.add(new P2pEvent.ReceivedLine(l.orderLineNumber(), l.productCode().orElse(""), convert(l.quantity(), unit),
           l.rejectedQuantity().map(q -> convert(q, unit)).orElse(BigDecimal.ZERO),
-          line.get().ordered().subtract(line.get().received()).max(BigDecimal.ZERO), unit.symbol()));
+          Analytics.plain(line.get().ordered().subtract(line.get().received()).max(BigDecimal.ZERO)), unit.symbol()));
     }
     P2pEvent.DeliveryReceived event = new P2pEvent.DeliveryReceived(receipt.number(), order.name(), PICKING + "," + picking,
         backorder.map(b -> PICKING + "," + b), receipt.receivedDate(), received);
@@ -261,9 +261,9 @@ public final class OdooReceipts {
 
   private static BigDecimal convert(Quantity q, UnitOfMeasure unit) {
     try {
-      return q.convertTo(unit).value().stripTrailingZeros();
+      return Analytics.plain(q.convertTo(unit).value());
     } catch (IncompatibleUnitsException e) {
-      return q.value();
+      return Analytics.plain(q.value());
     }
   }
 

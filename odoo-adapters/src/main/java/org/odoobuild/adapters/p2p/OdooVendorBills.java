@@ -310,10 +310,13 @@ public final class OdooVendorBills {
     head.put("currency_id/.id", String.valueOf(p.order.currency().id()));
     head.put("invoice_origin", p.order.name());
     List<Map<String, String>> lines = new ArrayList<>();
+    boolean lineSequence = ctx.schema().discovered("account.move.line", "sequence").isPresent();
     for (LinePlan lp : p.plans) {
       Map<String, String> l = new LinkedHashMap<>();
       l.put("id", xid + "_line_" + lp.line.lineNumber());
-      l.put("sequence", String.valueOf(lp.line.lineNumber()));
+      if (lineSequence) {
+        l.put("sequence", String.valueOf(lp.line.lineNumber()));
+      }
       l.put("name", lp.line.description());
       Optional<Long> product = lp.orderLine.flatMap(OdooOrders.Line::product).map(Many2one::id)
           .or(() -> lp.line.productCode().flatMap(ctx.refs()::productId));
@@ -513,8 +516,8 @@ public final class OdooVendorBills {
       Optional<Long> cc = a.getMany2one(ccColumn).map(Many2one::id).filter(costCodes::containsKey);
       String projectCode = project.map(pid -> projectCodes.computeIfAbsent(pid, k -> odoo.model("account.analytic.account")
           .read(k, "code").flatMap(r -> r.getString("code")).orElse(""))).orElse("");
-      lines.add(new P2pEvent.CostLine(projectCode, cc.map(x -> costCodes.get(x)[0]).orElse(""), a.getDecimal("amount").negate(),
-          a.getDecimal("unit_amount")));
+      lines.add(new P2pEvent.CostLine(projectCode, cc.map(x -> costCodes.get(x)[0]).orElse(""),
+          Analytics.plain(a.getDecimal("amount").negate()), Analytics.plain(a.getDecimal("unit_amount"))));
     }
     return new P2pEvent.CostPosted(move.getString("ref").orElse(""), name(move, "partner_id"), move.getString("invoice_origin").orElse(""),
         MOVE + "," + move.id(), move.getString("name").orElse(""), name(move, "currency_id"), lines);
