@@ -88,12 +88,17 @@ final class P2pWorld implements AutoCloseable {
   }
 
   static PurchaseOrder order(SourceRef ref, String concrete, String rebar) {
+    return ImmutablePurchaseOrder.copyOf(order(ref, concrete)).withLines(List.of(order(ref, concrete).lines().get(0),
+        ImmutablePurchaseOrderLine.builder().lineNumber(2).description("Rebar #5").productCode("RB5")
+            .quantity(Quantity.of(rebar, UnitOfMeasure.KG)).unitPrice(Money.of("0.62", "USD")).costCode("03 20 00").build()));
+  }
+
+  /** An order of ready-mix only. */
+  static PurchaseOrder order(SourceRef ref, String concrete) {
     return ImmutablePurchaseOrder.builder().addSourceRefs(ref).number(ref.id()).vendorRef(VENDOR).projectRef(PROJECT)
         .orderDate(LocalDate.parse("2026-03-02")).status(PurchaseOrderStatus.DRAFT).currency(USD)
         .addLines(ImmutablePurchaseOrderLine.builder().lineNumber(1).description("Ready-mix 4000 psi").productCode("RMC")
             .quantity(Quantity.of(concrete, UnitOfMeasure.EA)).unitPrice(Money.of("145.00", "USD")).costCode("03 30 00").build())
-        .addLines(ImmutablePurchaseOrderLine.builder().lineNumber(2).description("Rebar #5").productCode("RB5")
-            .quantity(Quantity.of(rebar, UnitOfMeasure.KG)).unitPrice(Money.of("0.62", "USD")).costCode("03 20 00").build())
         .build();
   }
 
