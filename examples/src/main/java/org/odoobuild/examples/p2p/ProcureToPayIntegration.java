@@ -189,10 +189,10 @@ public final class ProcureToPayIntegration {
         .instances(JdbcInstanceStore.in(store)).build();
 
     out.step("The field reports deliveries: the receipt is validated in Odoo, a backorder expects the rest");
-    run(engine, "deliveries", GoodsReceipt.class, deliveries(), receipts.sink(), out);
+    RunReport delivered = run(engine, "deliveries", GoodsReceipt.class, deliveries(), receipts.sink(), out);
 
     out.step("Vendor bills: linked to the order lines, three-way matched, posted or held");
-    run(engine, "bills", VendorBill.class, bills(), bills.sink(), out);
+    RunReport billed = run(engine, "bills", VendorBill.class, bills(), bills.sink(), out);
     long exact = moveOf(odoo, "INV-KS-1001");
     long held = moveOf(odoo, "INV-MF-77");
     out.info("held for the project manager: %d bill(s)", bills.blocked().size());
@@ -219,7 +219,8 @@ public final class ProcureToPayIntegration {
     Path json = Files.writeString(outputDir.resolve("job-cost.json"), report.json(), StandardCharsets.UTF_8);
     Path csv = Files.writeString(outputDir.resolve("job-cost.csv"), report.csv(), StandardCharsets.UTF_8);
     out.info("written: %s, %s", json, csv);
-    out.summary("Procure-to-pay", events.size(), 0, dead.size());
+    out.summary("Procure-to-pay (deliveries and bills)", delivered.applied() + billed.applied(), delivered.skipped() + billed.skipped(),
+        dead.size());
     return new Result(report, orders, exact, held, List.copyOf(events), dead, refused, json, csv);
   }
 
@@ -363,7 +364,7 @@ public final class ProcureToPayIntegration {
         .orElse(o.problems().toString())));
   }
 
-  private static <T extends CanonicalEntity> void run(SyncEngine engine, String flow, Class<T> type, List<T> items,
+  private static <T extends CanonicalEntity> RunReport run(SyncEngine engine, String flow, Class<T> type, List<T> items,
       org.odoobuild.connectors.spi.Sink<T> sink, Console out) {
     EventType event = type == GoodsReceipt.class ? EventCatalog.DELIVERY_RECEIVED_ON_SITE : type == VendorBill.class
         ? EventCatalog.VENDOR_BILL_RECEIVED : type == PurchaseOrder.class ? EventCatalog.MATERIAL_REQUESTED
@@ -372,6 +373,7 @@ public final class ProcureToPayIntegration {
     RunReport r = engine.run(flow);
     out.info("%s", r.summary());
     engine.run("p2p-events");
+    return r;
   }
 
   private static <T extends CanonicalEntity> Source<T> once(List<T> items, EventType type) {
