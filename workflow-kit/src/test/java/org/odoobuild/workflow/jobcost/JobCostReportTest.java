@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +20,12 @@ import org.odoobuild.model.finance.Budget;
 import org.odoobuild.model.finance.BudgetStatus;
 import org.odoobuild.model.finance.ImmutableBudget;
 import org.odoobuild.model.finance.ImmutableBudgetLine;
-import org.odoobuild.workflow.kit.EventMeta;
-import org.odoobuild.workflow.kit.GuardRejectedException;
-import org.odoobuild.workflow.kit.InMemoryInstanceStore;
-import org.odoobuild.workflow.kit.WorkflowEngine;
-import org.odoobuild.workflow.procurement.ReleaseGate;
 
-class JobCostReportTest {
+/** Job cost arithmetic, formats and budget stores; {@link #report()} is shared with the release gate test. */
+public class JobCostReportTest {
   static final Currency USD = Currency.getInstance("USD");
 
-  static JobCostReport report() {
+  public static JobCostReport report() {
     return new JobCostReport("RMC", USD, List.of(
         new JobCostLine("03 20 00", "Reinforcing", new BigDecimal("10000"), new BigDecimal("2500"), new BigDecimal("6000")),
         new JobCostLine("03 30 00", "Cast-in-place, concrete", new BigDecimal("50000"), new BigDecimal("12000"), new BigDecimal("30000"))));
@@ -67,49 +62,6 @@ class JobCostReportTest {
     assertEquals(Optional.of("P00042 would commit 8000.01 USD on cost code 03 30 00 of project RMC but only 8000.00 of its budget"
         + " remain (budget 50000.00, committed 12000.00, actual 30000.00)"), r.refusal("P00042", Map.of("03 30 00", new BigDecimal("8000.01"))));
     assertTrue(r.refusal("P00043", Map.of("31 00 00", BigDecimal.ONE)).orElseThrow().contains("budget 0.00"), "no budget line: nothing to commit");
-
-    // the release gate with the budget guard refuses such an order and releases nothing
-    ReleaseGateTestErp erp = new ReleaseGateTestErp();
-    WorkflowEngine<ReleaseGate.State, ReleaseGate.Event, ReleaseGate.Signal> gate = new WorkflowEngine<>(
-        ReleaseGate.definition(erp, po -> r.refusal(po, Map.of("03 30 00", new BigDecimal("9000")))), new InMemoryInstanceStore(),
-        Clock.systemUTC());
-    gate.start("g1", Map.of("po", "P00042"), EventMeta.by("gc", "test"));
-    GuardRejectedException e = org.junit.jupiter.api.Assertions.assertThrows(GuardRejectedException.class, () -> gate.fire("g1",
-        ReleaseGate.Event.SUBMITTAL_APPROVED, new ReleaseGate.Signal("S-1", true, ""), EventMeta.by("arch", "approved")));
-    assertEquals(ReleaseGate.BUDGET_GUARD, e.guard());
-    assertTrue(e.reason().contains("would commit 9000.00 USD on cost code 03 30 00"), e.reason());
-    assertEquals(List.of(), erp.log);
-    assertEquals(ReleaseGate.State.AWAITING_APPROVAL, gate.state("g1"));
-  }
-
-  /** A port that records calls. */
-  static final class ReleaseGateTestErp implements org.odoobuild.workflow.procurement.ProcurementPort {
-    final List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    @Override
-    public void release(String po) {
-      log.add("release " + po);
-    }
-
-    @Override
-    public void hold(String po, String reason) {
-      log.add("hold " + po);
-    }
-
-    @Override
-    public void resume(String po, String note) {
-      log.add("resume " + po);
-    }
-
-    @Override
-    public void cancel(String po, String reason) {
-      log.add("cancel " + po);
-    }
-
-    @Override
-    public void notify(String owner, String message) {
-      log.add("notify " + owner);
-    }
   }
 
   static Budget budget(String amount) {
