@@ -147,7 +147,7 @@ public final class OdooReceipts {
     if (marked.isEmpty()) {
       XmlIds.register(odoo, xid, PICKING, picking);
     }
-    boolean picked = ctx.schema().discovered(MOVE, "picked").isPresent() || ctx.major() >= 17;
+    boolean picked = ctx.schema().discovered(MOVE, "picked").isPresent();
     Map<BigDecimal, List<Long>> byQuantity = new LinkedHashMap<>();
     for (Record m : moves) {
       byQuantity.computeIfAbsent(quantities.getOrDefault(m.id(), BigDecimal.ZERO), k -> new ArrayList<>()).add(m.id());

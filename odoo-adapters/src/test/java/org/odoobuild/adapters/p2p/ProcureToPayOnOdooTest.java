@@ -222,4 +222,48 @@ class ProcureToPayOnOdooTest {
       assertEquals(List.of(), w.events);
     }
   }
+
+  /** A clock moved by hand. */
+  static final class HandClock extends java.time.Clock {
+    volatile java.time.Instant now = java.time.Instant.parse("2026-03-16T09:00:00Z");
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+  }
+
+  @ParameterizedTest(name = "Odoo {0}")
+  @ValueSource(ints = {17, 19})
+  void aHoldLeftPastItsSlaIsEscalatedAndARejectedBillIsCancelled(int version) {
+    try (P2pWorld w = new P2pWorld(version)) {
+      HandClock clock = new HandClock();
+      OdooVendorBills bills = w.bills().clock(clock).blockSla(java.time.Duration.ofDays(3)).build();
+      w.receipts().apply(P2pWorld.delivery("DT-1", P2pWorld.ORDER, new Object[] {1, "20", "EA"}));
+      long held = bills.submit(P2pWorld.bill("INV-5", "USD", P2pWorld.ORDER, new Object[] {1, "20", "EA", "160.00"})).bill();
+      assertEquals("2026-03-19", w.records("mail.activity", "res_id", held).get(0).get("date_deadline"), "due when the SLA ends");
+      assertEquals(0, bills.escalateOverdue());
+      clock.now = clock.now.plus(java.time.Duration.ofDays(4));
+      assertEquals(1, bills.escalateOverdue());
+      assertEquals(List.of("Variance hold: INV-5", "Escalated: Variance hold: overdue"), w.records("mail.activity", "res_id", held)
+          .stream().map(a -> a.get("summary")).toList());
+      assertEquals(0, bills.escalateOverdue(), "escalated once per deadline");
+
+      assertEquals(OdooVendorBills.Status.REJECTED, bills.reject(held, "pm.lee", "price not agreed").status());
+      assertEquals("cancel", w.records("account.move", "id", held).get(0).get("state"));
+      assertEquals(1, w.records("mail.activity", "res_id", held).size(), "the hold is gone, the escalation stays for the record");
+      assertEquals(0, w.server.records("account.analytic.line").size());
+      assertEquals(0, bills.blocked().size());
+    }
+  }
 }
