@@ -167,6 +167,17 @@ public final class OdooVendorBills {
   public Outcome submit(VendorBill bill) {
     Prepared p = prepare(bill);
     Optional<Long> existing = existing(p.partner, bill.billNumber());
+    if (existing.isPresent()) {
+      String state = readMove(existing.get()).getString("state").orElse("");
+      if (state.equals("cancel")) {
+        return new Outcome(existing.get(), Status.REJECTED, false, Optional.empty());
+      }
+      if (state.equals("posted")) {
+        // posted before (by this class or in Odoo): announce its cost again, under the same key
+        new Port().post(String.valueOf(existing.get()));
+        return new Outcome(existing.get(), Status.POSTED, false, Optional.empty());
+      }
+    }
     long id = existing.orElseGet(() -> write(bill, p));
     MatchResult match = match(bill, p, id);
     String wid = instanceId(id);
@@ -292,10 +303,10 @@ public final class OdooVendorBills {
     return new Prepared(order, lines, partner, plans);
   }
 
-  /** A bill of the vendor with this reference that is not cancelled (from the SDK or entered in Odoo). */
+  /** The vendor's bill with this reference (from the SDK or entered in Odoo), one not cancelled first. */
   private Optional<Long> existing(long partner, String ref) {
     return odoo.model(MOVE).search(Query.where(Domain.where("move_type", "=", "in_invoice").and(Domain.where("partner_id", "=", partner))
-        .and(Domain.where("ref", "=", ref)).and(Domain.where("state", "!=", "cancel"))).order("id").limit(1)).stream().findFirst();
+        .and(Domain.where("ref", "=", ref))).order("state desc, id").limit(1)).stream().findFirst();
   }
 
   private long write(VendorBill bill, Prepared p) {
