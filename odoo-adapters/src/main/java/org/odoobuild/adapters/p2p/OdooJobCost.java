@@ -140,16 +140,17 @@ public final class OdooJobCost {
 
   private Map<String, BigDecimal> committed(long projectAccount, Map<Long, String[]> costCodes) {
     Map<String, BigDecimal> out = new TreeMap<>();
+    // only the lines charged to the project are kept (the distribution is JSON: filtered here, read page by page)
     Map<Long, Record> lines = new LinkedHashMap<>();
-    odoo.model("purchase.order.line").stream(Query.where(Domain.where("order_id.state", "in", OdooOrders.CONFIRMED))
-        .fields("product_qty", "price_unit", "analytic_distribution"), 500).forEach(l -> lines.put(l.id(), l));
     Map<Long, Map<Long, BigDecimal>> shares = new LinkedHashMap<>();
-    lines.forEach((id, l) -> {
-      Map<Long, BigDecimal> s = Analytics.shares(OdooOrders.distribution(l), Optional.of(projectAccount), costCodes);
-      if (!s.isEmpty()) {
-        shares.put(id, s);
-      }
-    });
+    odoo.model("purchase.order.line").stream(Query.where(Domain.where("order_id.state", "in", OdooOrders.CONFIRMED))
+        .fields("product_qty", "price_unit", "analytic_distribution"), 500).forEach(l -> {
+          Map<Long, BigDecimal> s = Analytics.shares(OdooOrders.distribution(l), Optional.of(projectAccount), costCodes);
+          if (!s.isEmpty()) {
+            lines.put(l.id(), l);
+            shares.put(l.id(), s);
+          }
+        });
     if (shares.isEmpty()) {
       return out;
     }
