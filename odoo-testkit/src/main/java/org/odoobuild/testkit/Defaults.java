@@ -272,6 +272,22 @@ final class Defaults {
         if (m.name.equals("res.partner")) {
             syncFromParent(orm.store, row, vals);
         }
+        if (m.name.equals("account.analytic.plan") && row.get("parent_id") == null) {
+            addPlanColumn(orm.store, row);
+        }
+    }
+
+    /**
+     * A root plan other than the project plan gets its own column on analytic lines, {@code x_plan<id>_id}
+     * (addons/analytic/models/analytic_plan.py {@code _inverse_name} / {@code _column_name}, 17.0 and 19.0), so an
+     * analytic line can carry one account per plan.
+     */
+    private static void addPlanColumn(Store s, Map<String, Object> plan) {
+        Schema.Model lines = s.schema.model("account.analytic.line");
+        String column = "x_plan" + plan.get("id") + "_id";
+        if (!Integer.valueOf(1).equals(plan.get("id")) && !lines.has(column)) {
+            lines.m2o(column, "account.analytic.account", String.valueOf(plan.get("name")));
+        }
     }
 
     private static final List<String> COMMERCIAL = List.of("vat", "credit_limit");

@@ -329,8 +329,8 @@ final class Store {
         double total = 0;
         for (Map<String, Object> l : tables.get("account.analytic.line").values()) {
             boolean mine = false;
-            for (String k : List.of("account_id", "x_plan2_id", "x_plan3_id")) {
-                mine |= account.get("id").equals(l.get(k));
+            for (Map.Entry<String, Object> e : l.entrySet()) {
+                mine |= (e.getKey().equals("account_id") || e.getKey().startsWith("x_plan")) && account.get("id").equals(e.getValue());
             }
             double a = Py.toDouble(l.get("amount"));
             if (mine && (sign == 0 || sign < 0 && a < 0 || sign > 0 && a > 0)) {
