@@ -185,6 +185,9 @@ final class Defaults {
                 }
                 break;
             }
+            case "ir.attachment":
+                v.putIfAbsent("type", "binary");
+                break;
             case "maintenance.equipment":
                 v.putIfAbsent("effective_date", s.today());
                 break;
@@ -274,6 +277,9 @@ final class Defaults {
         }
         if (m.name.equals("account.analytic.plan") && row.get("parent_id") == null) {
             addPlanColumn(orm.store, row);
+        }
+        if (m.name.equals("purchase.order.line")) {
+            Actions.confirmedLineChanged(orm, row, 0.0);
         }
     }
 

@@ -470,6 +470,8 @@ final class Store {
         if (model.equals("ir.model.data")) {
             xmlIndexDirty = true;
         }
+        double previousQty = model.equals("purchase.order.line") && vals.containsKey("product_qty")
+                ? Py.toDouble(row.get("product_qty")) : Double.NaN;
         for (Map.Entry<String, Object> e : vals.entrySet()) {
             Schema.Field f = m.field(e.getKey());
             if (f != null && f.x2many()) {
@@ -477,6 +479,9 @@ final class Store {
             } else if (!e.getKey().equals("id")) {
                 assign(m, row, e.getKey(), e.getValue());
             }
+        }
+        if (!Double.isNaN(previousQty)) {
+            lineQuantityHook.changed(row, previousQty);
         }
         if (m.has("write_date")) {
             row.put("write_date", now());
@@ -762,4 +767,11 @@ final class Store {
     }
 
     CreateHook createHook = (model, vals) -> insert(model, vals, null);
+
+    /** Called after a purchase order line's {@code product_qty} was written, with the quantity before. */
+    interface LineQuantityHook {
+        void changed(Map<String, Object> line, double previous);
+    }
+
+    LineQuantityHook lineQuantityHook = (line, previous) -> { };
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.odoobuild.adapters.internal.LineHolds;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
 import org.odoobuild.adapters.mapping.MappingContext;
 import org.odoobuild.adapters.mapping.OdooField;
@@ -171,10 +172,15 @@ public final class OdooReceipts {
   private Map<Long, BigDecimal> quantities(GoodsReceipt receipt, OdooOrders.Order order, List<OdooOrders.Line> lines,
       List<Record> moves, String uomField) {
     Map<Long, BigDecimal> out = new LinkedHashMap<>();
+    Map<Long, String> held = LineHolds.held(odoo, lines.stream().map(OdooOrders.Line::id).toList());
     for (GoodsReceiptLine l : receipt.lines()) {
       OdooOrders.Line line = lines.stream().filter(x -> x.number() == l.orderLineNumber()).findFirst()
           .orElseThrow(() -> new P2pException(P2pException.Problem.UNKNOWN_ORDER_LINE, "delivery " + receipt.number() + " line "
               + l.lineNumber() + ": purchase order " + order.name() + " has no line " + l.orderLineNumber()));
+      if (held.containsKey(line.id()) && l.quantity().value().signum() > 0) {
+        throw new P2pException(P2pException.Problem.LINE_ON_HOLD, "delivery " + receipt.number() + " line " + l.lineNumber()
+            + ": " + order.name() + " line " + line.number() + " (" + line.name() + ") is on hold: " + held.get(line.id()));
+      }
       Record move = moves.stream().filter(m -> m.getMany2one("purchase_line_id").map(Many2one::id).orElse(0L) == line.id())
           .findFirst().orElseThrow(() -> new P2pException(P2pException.Problem.OVER_RECEIPT, "delivery " + receipt.number()
               + " line " + l.lineNumber() + ": " + order.name() + " line " + line.number() + " (" + line.name()

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.odoobuild.adapters.AdapterException;
 import org.odoobuild.adapters.internal.Json;
+import org.odoobuild.adapters.internal.LineHolds;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
 import org.odoobuild.adapters.mapping.LoadRecord;
 import org.odoobuild.adapters.mapping.MappingContext;
@@ -272,6 +273,7 @@ public final class OdooVendorBills {
           + " but purchase order " + order.name() + " is in " + order.currency().displayName());
     }
     List<OdooOrders.Line> lines = orders.lines(order.id());
+    Map<Long, String> held = LineHolds.held(odoo, lines.stream().map(OdooOrders.Line::id).toList());
     List<LinePlan> plans = new ArrayList<>();
     for (VendorBillLine l : bill.lines()) {
       Optional<OdooOrders.Line> ol = l.orderLineNumber().flatMap(n -> lines.stream().filter(x -> x.number() == n).findFirst())
@@ -280,6 +282,10 @@ public final class OdooVendorBills {
       if (l.orderLineNumber().isPresent() && ol.isEmpty()) {
         throw new P2pException(P2pException.Problem.UNKNOWN_ORDER_LINE, "bill " + bill.billNumber() + " line " + l.lineNumber()
             + ": purchase order " + order.name() + " has no line " + l.orderLineNumber().get());
+      }
+      if (ol.isPresent() && held.containsKey(ol.get().id())) {
+        throw new P2pException(P2pException.Problem.LINE_ON_HOLD, "bill " + bill.billNumber() + " line " + l.lineNumber() + ": "
+            + order.name() + " line " + ol.get().number() + " (" + ol.get().name() + ") is on hold: " + held.get(ol.get().id()));
       }
       if (ol.isEmpty()) {
         long uom = ctx.refs().uomId(l.quantity().unit()).orElseThrow(() -> new P2pException(P2pException.Problem.UNIT_MISMATCH,

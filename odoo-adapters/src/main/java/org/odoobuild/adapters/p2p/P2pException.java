@@ -31,6 +31,8 @@ public final class P2pException extends AdapterException {
     UNIT_MISMATCH,
     /** More would be received than the order still expects. */
     OVER_RECEIPT,
+    /** An order line is on hold (a superseded drawing) until it is reviewed: neither received nor billed. */
+    LINE_ON_HOLD,
     /** Odoo refused the record (its message follows). */
     REFUSED
   }
