@@ -115,7 +115,7 @@ public final class OdooModel {
 
   /** {@code create} of one record; returns its id. */
   public long create(Map<String, ?> values) {
-    Object v = call(Call.method("create").arg("vals_list", new LinkedHashMap<>(values))).orElseThrow(
+    Object v = call(Call.method("create").arg("vals_list", values)).orElseThrow(
         () -> new OdooValueException(name + ".create returned nothing"));
     if (v instanceof Number n) {
       return n.longValue();
@@ -132,7 +132,7 @@ public final class OdooModel {
     if (values.isEmpty()) {
       return List.of();
     }
-    List<Long> ids = ids(call(Call.method("create").arg("vals_list", new ArrayList<>(values))).orElse(List.of()));
+    List<Long> ids = ids(call(Call.method("create").arg("vals_list", values)).orElse(List.of()));
     if (ids.size() != values.size()) {
       throw new OdooValueException(name + ".create of " + values.size() + " records returned " + ids.size() + " ids");
     }

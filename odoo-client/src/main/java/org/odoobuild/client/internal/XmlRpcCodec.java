@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import okio.Buffer;
 
 /**
  * Strict XML-RPC codec (StAX). Requests are written in the layout of Python's
@@ -48,73 +48,92 @@ public final class XmlRpcCodec {
   /** Result of parsing a methodResponse: either a value or a fault. */
   public record Response(Object value, boolean fault, int faultCode, String faultString) {}
 
-  /** Writes a methodCall body. */
+  /** Writes a methodCall body (as text: tests and messages; requests use {@link #callBody}). */
   public static String writeCall(String methodName, List<?> params) {
-    StringBuilder sb = new StringBuilder(256);
-    sb.append("<?xml version='1.0'?>\n<methodCall>\n<methodName>");
-    escape(sb, methodName);
-    sb.append("</methodName>\n<params>\n");
-    for (Object p : params) {
-      sb.append("<param>\n");
-      writeValue(sb, p);
-      sb.append("</param>\n");
-    }
-    sb.append("</params>\n</methodCall>\n");
-    return sb.toString();
+    return callBody(methodName, params).utf8();
   }
 
-  private static void writeValue(StringBuilder sb, Object v) {
-    Object value = ValueEncoder.toWire(v);
-    sb.append("<value>");
-    if (value == null) {
-      sb.append("<nil/>");
-    } else if (value instanceof Boolean b) {
-      sb.append("<boolean>").append(b ? '1' : '0').append("</boolean>");
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-      long l = ((Number) value).longValue();
+  /**
+   * A methodCall body in the layout of Python's {@code xmlrpc.client.dumps}, written in one pass
+   * from the caller's values straight into pooled segments.
+   */
+  public static WireBody callBody(String methodName, List<?> params) {
+    return WireBody.xml(out -> {
+      out.writeUtf8("<?xml version='1.0'?>\n<methodCall>\n<methodName>");
+      escape(out, methodName);
+      out.writeUtf8("</methodName>\n<params>\n");
+      Writer w = new Writer(out);
+      for (Object p : params) {
+        out.writeUtf8("<param>\n");
+        ValueEncoder.write(p, w);
+        out.writeUtf8("</param>\n");
+      }
+      out.writeUtf8("</params>\n</methodCall>\n");
+    });
+  }
+
+  /** {@link ValueEncoder.WireWriter} writing XML-RPC {@code <value>}s onto a buffer. */
+  private record Writer(Buffer out) implements ValueEncoder.WireWriter {
+    @Override public void nil() {
+      out.writeUtf8("<value><nil/></value>\n");
+    }
+    @Override public void bool(boolean b) {
+      out.writeUtf8(b ? "<value><boolean>1</boolean></value>\n" : "<value><boolean>0</boolean></value>\n");
+    }
+    @Override public void integer(long l) {
       // <int> is 32-bit; Python's xmlrpc.client reads <i8> (and <int> of any size) as int
-      String tag = l > Integer.MAX_VALUE || l < Integer.MIN_VALUE ? "i8" : "int";
-      sb.append('<').append(tag).append('>').append(l).append("</").append(tag).append('>');
-    } else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-      sb.append("<double>").append(ValueEncoder.formatDouble(((Number) value).doubleValue())).append("</double>");
-    } else if (value instanceof String s) {
-      sb.append("<string>");
-      escape(sb, s);
-      sb.append("</string>");
-    } else if (value instanceof byte[] bytes) {
-      sb.append("<base64>\n").append(Base64.getMimeEncoder().encodeToString(bytes)).append("\n</base64>");
-    } else if (value instanceof Map<?, ?> map) {
-      sb.append("<struct>\n");
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        sb.append("<member>\n<name>");
-        escape(sb, String.valueOf(e.getKey()));
-        sb.append("</name>\n");
-        writeValue(sb, e.getValue());
-        sb.append("</member>\n");
-      }
-      sb.append("</struct>");
-    } else if (value instanceof Collection<?> list) {
-      sb.append("<array><data>\n");
-      for (Object o : list) {
-        writeValue(sb, o);
-      }
-      sb.append("</data></array>");
-    } else {
-      throw new IllegalArgumentException("cannot encode a " + value.getClass().getName() + " as XML-RPC");
+      boolean big = l > Integer.MAX_VALUE || l < Integer.MIN_VALUE;
+      out.writeUtf8(big ? "<value><i8>" : "<value><int>").writeDecimalLong(l)
+          .writeUtf8(big ? "</i8></value>\n" : "</int></value>\n");
     }
-    sb.append("</value>\n");
+    @Override public void number(double d) {
+      out.writeUtf8("<value><double>").writeUtf8(ValueEncoder.formatDouble(d)).writeUtf8("</double></value>\n");
+    }
+    @Override public void decimal(BigDecimal d) {
+      number(d.doubleValue());
+    }
+    @Override public void string(String s) {
+      out.writeUtf8("<value><string>");
+      escape(out, s);
+      out.writeUtf8("</string></value>\n");
+    }
+    @Override public void binary(byte[] b) {
+      out.writeUtf8("<value><base64>\n").writeUtf8(Base64.getMimeEncoder().encodeToString(b))
+          .writeUtf8("\n</base64></value>\n");
+    }
+    @Override public void startList() {
+      out.writeUtf8("<value><array><data>\n");
+    }
+    @Override public void endList() {
+      out.writeUtf8("</data></array></value>\n");
+    }
+    @Override public void startMap() {
+      out.writeUtf8("<value><struct>\n");
+    }
+    @Override public void key(String k) {
+      out.writeUtf8("<member>\n<name>");
+      escape(out, k);
+      out.writeUtf8("</name>\n");
+    }
+    @Override public void endEntry() {
+      out.writeUtf8("</member>\n");
+    }
+    @Override public void endMap() {
+      out.writeUtf8("</struct></value>\n");
+    }
   }
 
-  private static void escape(StringBuilder sb, String s) {
+  /** Writes {@code s} with {@code &}, {@code <} and {@code >} escaped, runs of plain text at once. */
+  private static void escape(Buffer out, String s) {
+    int from = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        default -> sb.append(c);
+      if (c == '&' || c == '<' || c == '>') {
+        out.writeUtf8(s, from, i).writeUtf8(c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;");
+        from = i + 1;
       }
     }
+    out.writeUtf8(s, from, s.length());
   }
 
   /** Parses a methodResponse body. */
