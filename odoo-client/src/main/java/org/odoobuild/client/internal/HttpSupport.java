@@ -278,8 +278,23 @@ public final class HttpSupport {
 
     @Override
     public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+      if (!request(1)) {
+        return -1;
+      }
+      return source.readByte() & 0xff;
+    }
+
+    /** Whether a byte is left; counts what arrived against the limit. */
+    private boolean request(long n) throws IOException {
+      if (failure != null) {
+        throw failure;
+      }
+      try {
+        return source.request(n);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
     }
 
     @Override
@@ -304,11 +319,16 @@ public final class HttpSupport {
       return n;
     }
 
-    /** Reads the rest of the body (within the limit). */
+    /** Reads and drops the rest of the body (what the decoder did not need), within the limit. */
     void drain() throws IOException {
-      byte[] skip = new byte[8192];
-      while (read(skip, 0, skip.length) != -1) {
-        // what the decoder did not need: trailing white space
+      while (request(1)) {
+        long n = source.getBuffer().size();
+        count += n;
+        if (count > max) {
+          failure = new LimitExceeded();
+          throw failure;
+        }
+        source.getBuffer().skip(n);
       }
     }
   }
