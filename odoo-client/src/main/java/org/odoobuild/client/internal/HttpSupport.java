@@ -148,7 +148,13 @@ public final class HttpSupport {
       String method, Decoder<T> streamed, java.util.function.Function<HttpAnswer, T> whole) {
     Request.Builder rb = new Request.Builder().url(resolve(path)).post(body);
     headers.forEach(rb::header);
-    return exchange(rb.build(), protocol, model, method, streamed, whole);
+    try {
+      return exchange(rb.build(), protocol, model, method, streamed, whole);
+    } finally {
+      if (body instanceof WireBody w) {
+        w.release();
+      }
+    }
   }
 
   /** Sends a GET and reads the whole answer. */

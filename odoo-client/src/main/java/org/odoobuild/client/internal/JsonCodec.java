@@ -65,7 +65,7 @@ public final class JsonCodec {
    */
   public static WireBody body(Document document) {
     return WireBody.json(out -> {
-      try (JsonGenerator g = FACTORY.createGenerator(WireBody.stream(out), JsonEncoding.UTF8)) {
+      try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
         g.setPrettyPrinter(PYTHON_STYLE);
         document.write(g);
       }

@@ -2,36 +2,42 @@ package org.odoobuild.client.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
-import okio.Buffer;
 import okio.BufferedSink;
 
 /**
- * A request body encoded once, in one pass from the caller's values, into okio's pooled
- * segments, and sent with its {@code Content-Length}. Writing it hands the segments to the
- * socket's buffer without copying their bytes ({@link Buffer#copyTo(Buffer, long, long)} shares
- * them), so a body is never turned into a {@code String} or a {@code byte[]}. Encoding ends before
- * anything is sent: a value Odoo cannot store fails the call with nothing on the wire. It may be
- * written more than once (interceptors that log bodies).
+ * A request body encoded once, in one pass from the caller's values, into a byte buffer that the
+ * calling thread reuses from one request to the next, and sent with its {@code Content-Length}:
+ * no {@code String}, no re-encoding, no copy but the one into the socket's buffer. Encoding ends
+ * before anything is sent, so a value Odoo cannot store fails the call with nothing on the wire.
+ * The body may be written more than once (interceptors that log bodies) until the exchange ends
+ * and {@link #release()} hands the buffer back.
  */
 public final class WireBody extends RequestBody {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final MediaType XML = MediaType.get("text/xml");
+  /** Buffers that grew past this are not kept for the next request. */
+  private static final int KEEP_AT_MOST = 4 * 1024 * 1024;
+  private static final ThreadLocal<Bytes> SPARE = new ThreadLocal<>();
 
-  private final Buffer bytes;
+  private Bytes bytes;
+  private final int size;
   private final MediaType type;
 
-  private WireBody(Buffer bytes, MediaType type) {
+  private WireBody(Bytes bytes, MediaType type) {
     this.bytes = bytes;
+    this.size = bytes.size;
     this.type = type;
   }
 
   /** What writes a body's bytes. */
   @FunctionalInterface
   public interface Encoder {
-    /** Writes the body to {@code out} (an okio buffer: every write lands in pooled segments). */
-    void encode(Buffer out) throws IOException;
+    /** Writes the body to {@code out}. */
+    void encode(Bytes out) throws IOException;
   }
 
   /** A JSON body. */
@@ -45,22 +51,38 @@ public final class WireBody extends RequestBody {
   }
 
   private static WireBody of(Encoder encoder, MediaType type) {
-    Buffer out = new Buffer();
+    Bytes out = SPARE.get();
+    if (out == null) {
+      out = new Bytes();
+    } else {
+      SPARE.remove(); // a call made while this body is out (none today) gets its own buffer
+    }
+    out.size = 0;
     try {
       encoder.encode(out);
     } catch (IOException e) {
-      out.clear();
-      throw new IllegalStateException("cannot encode the request", e); // an okio buffer does no I/O
+      give(out);
+      throw new IllegalStateException("cannot encode the request", e); // a byte buffer does no I/O
     } catch (RuntimeException e) {
-      out.clear();
+      give(out);
       throw e;
     }
     return new WireBody(out, type);
   }
 
-  /** An output stream into a buffer, for encoders (Jackson) that write to streams. */
-  static OutputStream stream(Buffer out) {
-    return out.outputStream();
+  private static void give(Bytes b) {
+    if (b.buf.length <= KEEP_AT_MOST) {
+      SPARE.set(b);
+    }
+  }
+
+  /** Hands the buffer back for the next request of this thread; the body cannot be written afterwards. */
+  public void release() {
+    Bytes b = bytes;
+    if (b != null) {
+      bytes = null;
+      give(b);
+    }
   }
 
   @Override
@@ -70,22 +92,95 @@ public final class WireBody extends RequestBody {
 
   @Override
   public long contentLength() {
-    return bytes.size();
+    return size;
   }
 
   @Override
   public void writeTo(BufferedSink sink) throws IOException {
-    bytes.copyTo(sink.getBuffer(), 0, bytes.size());
-    sink.emitCompleteSegments();
+    Bytes b = bytes;
+    if (b == null) {
+      throw new IOException("request body already released");
+    }
+    sink.write(b.buf, 0, size);
   }
 
   /** The bytes as UTF-8 text (tests, messages). */
   public String utf8() {
-    return bytes.snapshot().utf8();
+    return new String(bytes.buf, 0, size, StandardCharsets.UTF_8);
   }
 
-  /** A copy of the bytes. */
-  public byte[] toByteArray() {
-    return bytes.snapshot().toByteArray();
+  /**
+   * A growable byte buffer with the writes the encoders need: bytes (Jackson writes through
+   * {@link OutputStream}), ASCII, UTF-8 text and decimal numbers.
+   */
+  public static final class Bytes extends OutputStream {
+    private byte[] buf = new byte[8192];
+    private int size;
+
+    private void room(int n) {
+      if (size + n > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+      }
+    }
+
+    @Override
+    public void write(int b) {
+      room(1);
+      buf[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      room(len);
+      System.arraycopy(b, off, buf, size, len);
+      size += len;
+    }
+
+    /** Writes {@code s[from, to)} as UTF-8 (an unpaired surrogate as {@code ?}, as {@code String.getBytes} does). */
+    public Bytes utf8(String s, int from, int to) {
+      room((to - from) * 3);
+      byte[] b = buf;
+      int n = size;
+      for (int i = from; i < to; i++) {
+        char c = s.charAt(i);
+        if (c < 0x80) {
+          b[n++] = (byte) c;
+        } else if (c < 0x800) {
+          b[n++] = (byte) (0xc0 | c >> 6);
+          b[n++] = (byte) (0x80 | c & 0x3f);
+        } else if (Character.isSurrogate(c)) {
+          int cp = Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))
+              ? Character.toCodePoint(c, s.charAt(++i)) : '?';
+          if (cp == '?') {
+            b[n++] = '?';
+          } else {
+            b[n++] = (byte) (0xf0 | cp >> 18);
+            b[n++] = (byte) (0x80 | cp >> 12 & 0x3f);
+            b[n++] = (byte) (0x80 | cp >> 6 & 0x3f);
+            b[n++] = (byte) (0x80 | cp & 0x3f);
+          }
+        } else {
+          b[n++] = (byte) (0xe0 | c >> 12);
+          b[n++] = (byte) (0x80 | c >> 6 & 0x3f);
+          b[n++] = (byte) (0x80 | c & 0x3f);
+        }
+      }
+      size = n;
+      return this;
+    }
+
+    /** Writes a whole text as UTF-8. */
+    public Bytes utf8(String s) {
+      return utf8(s, 0, s.length());
+    }
+
+    /** Writes a number in decimal. */
+    public Bytes decimal(long l) {
+      if (l >= 0 && l < 10) {
+        write('0' + (int) l);
+        return this;
+      }
+      return utf8(Long.toString(l));
+    }
   }
 }

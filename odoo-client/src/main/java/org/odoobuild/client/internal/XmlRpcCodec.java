@@ -13,7 +13,6 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import okio.Buffer;
 
 /**
  * Strict XML-RPC codec (StAX). Requests are written in the layout of Python's
@@ -59,81 +58,81 @@ public final class XmlRpcCodec {
    */
   public static WireBody callBody(String methodName, List<?> params) {
     return WireBody.xml(out -> {
-      out.writeUtf8("<?xml version='1.0'?>\n<methodCall>\n<methodName>");
+      out.utf8("<?xml version='1.0'?>\n<methodCall>\n<methodName>");
       escape(out, methodName);
-      out.writeUtf8("</methodName>\n<params>\n");
+      out.utf8("</methodName>\n<params>\n");
       Writer w = new Writer(out);
       for (Object p : params) {
-        out.writeUtf8("<param>\n");
+        out.utf8("<param>\n");
         ValueEncoder.write(p, w);
-        out.writeUtf8("</param>\n");
+        out.utf8("</param>\n");
       }
-      out.writeUtf8("</params>\n</methodCall>\n");
+      out.utf8("</params>\n</methodCall>\n");
     });
   }
 
   /** {@link ValueEncoder.WireWriter} writing XML-RPC {@code <value>}s onto a buffer. */
-  private record Writer(Buffer out) implements ValueEncoder.WireWriter {
+  private record Writer(WireBody.Bytes out) implements ValueEncoder.WireWriter {
     @Override public void nil() {
-      out.writeUtf8("<value><nil/></value>\n");
+      out.utf8("<value><nil/></value>\n");
     }
     @Override public void bool(boolean b) {
-      out.writeUtf8(b ? "<value><boolean>1</boolean></value>\n" : "<value><boolean>0</boolean></value>\n");
+      out.utf8(b ? "<value><boolean>1</boolean></value>\n" : "<value><boolean>0</boolean></value>\n");
     }
     @Override public void integer(long l) {
       // <int> is 32-bit; Python's xmlrpc.client reads <i8> (and <int> of any size) as int
       boolean big = l > Integer.MAX_VALUE || l < Integer.MIN_VALUE;
-      out.writeUtf8(big ? "<value><i8>" : "<value><int>").writeDecimalLong(l)
-          .writeUtf8(big ? "</i8></value>\n" : "</int></value>\n");
+      out.utf8(big ? "<value><i8>" : "<value><int>").decimal(l)
+          .utf8(big ? "</i8></value>\n" : "</int></value>\n");
     }
     @Override public void number(double d) {
-      out.writeUtf8("<value><double>").writeUtf8(ValueEncoder.formatDouble(d)).writeUtf8("</double></value>\n");
+      out.utf8("<value><double>").utf8(ValueEncoder.formatDouble(d)).utf8("</double></value>\n");
     }
     @Override public void decimal(BigDecimal d) {
       number(d.doubleValue());
     }
     @Override public void string(String s) {
-      out.writeUtf8("<value><string>");
+      out.utf8("<value><string>");
       escape(out, s);
-      out.writeUtf8("</string></value>\n");
+      out.utf8("</string></value>\n");
     }
     @Override public void binary(byte[] b) {
-      out.writeUtf8("<value><base64>\n").writeUtf8(Base64.getMimeEncoder().encodeToString(b))
-          .writeUtf8("\n</base64></value>\n");
+      out.utf8("<value><base64>\n").utf8(Base64.getMimeEncoder().encodeToString(b))
+          .utf8("\n</base64></value>\n");
     }
     @Override public void startList() {
-      out.writeUtf8("<value><array><data>\n");
+      out.utf8("<value><array><data>\n");
     }
     @Override public void endList() {
-      out.writeUtf8("</data></array></value>\n");
+      out.utf8("</data></array></value>\n");
     }
     @Override public void startMap() {
-      out.writeUtf8("<value><struct>\n");
+      out.utf8("<value><struct>\n");
     }
     @Override public void key(String k) {
-      out.writeUtf8("<member>\n<name>");
+      out.utf8("<member>\n<name>");
       escape(out, k);
-      out.writeUtf8("</name>\n");
+      out.utf8("</name>\n");
     }
     @Override public void endEntry() {
-      out.writeUtf8("</member>\n");
+      out.utf8("</member>\n");
     }
     @Override public void endMap() {
-      out.writeUtf8("</struct></value>\n");
+      out.utf8("</struct></value>\n");
     }
   }
 
   /** Writes {@code s} with {@code &}, {@code <} and {@code >} escaped, runs of plain text at once. */
-  private static void escape(Buffer out, String s) {
+  private static void escape(WireBody.Bytes out, String s) {
     int from = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '&' || c == '<' || c == '>') {
-        out.writeUtf8(s, from, i).writeUtf8(c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;");
+        out.utf8(s, from, i).utf8(c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;");
         from = i + 1;
       }
     }
-    out.writeUtf8(s, from, s.length());
+    out.utf8(s, from, s.length());
   }
 
   /** Parses a methodResponse body. */
