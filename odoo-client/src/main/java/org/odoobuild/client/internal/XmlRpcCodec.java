@@ -150,7 +150,7 @@ public final class XmlRpcCodec {
       if (tag.equals("params")) {
         nextStart(r, "param");
         nextStart(r, "value");
-        Object value = readValue(r, 0);
+        Object value = readValue(r, 0, new Texts());
         expectEnd(r, "param");
         expectEnd(r, "params");
         expectEnd(r, "methodResponse");
@@ -158,7 +158,7 @@ public final class XmlRpcCodec {
       }
       if (tag.equals("fault")) {
         nextStart(r, "value");
-        Object value = readValue(r, 0);
+        Object value = readValue(r, 0, new Texts());
         if (!(value instanceof Map<?, ?> m) || !(m.get("faultCode") instanceof Long code)) {
           throw new XmlRpcFormatException("fault without an integer faultCode");
         }
@@ -180,7 +180,7 @@ public final class XmlRpcCodec {
   }
 
   /** Reads the content of a {@code <value>} whose start tag was just consumed, through its end tag. */
-  private static Object readValue(XMLStreamReader r, int depth) throws XMLStreamException, XmlRpcFormatException {
+  private static Object readValue(XMLStreamReader r, int depth, Texts texts) throws XMLStreamException, XmlRpcFormatException {
     if (depth > MAX_DEPTH) {
       throw new XmlRpcFormatException("XML-RPC value nested deeper than " + MAX_DEPTH + " levels (refused)");
     }
@@ -193,7 +193,7 @@ public final class XmlRpcCodec {
         }
         text.append(r.getText());
       } else if (ev == XMLStreamConstants.START_ELEMENT) {
-        Object v = readTyped(r, r.getLocalName(), depth);
+        Object v = readTyped(r, r.getLocalName(), depth, texts);
         expectEnd(r, "value");
         return v;
       } else if (ev == XMLStreamConstants.END_ELEMENT) {
@@ -206,11 +206,11 @@ public final class XmlRpcCodec {
     throw new XmlRpcFormatException("truncated XML-RPC value");
   }
 
-  private static Object readTyped(XMLStreamReader r, String type, int depth)
+  private static Object readTyped(XMLStreamReader r, String type, int depth, Texts texts)
       throws XMLStreamException, XmlRpcFormatException {
     switch (type) {
       case "int", "i4", "i8" -> {
-        String t = r.getElementText().trim();
+        String t = texts.text(r).trim();
         long v;
         try {
           v = Long.parseLong(t);
@@ -225,7 +225,7 @@ public final class XmlRpcCodec {
         return v;
       }
       case "double" -> {
-        String t = r.getElementText().trim();
+        String t = texts.text(r).trim();
         double d = t.length() <= 400 && DOUBLE.matcher(t).matches() ? Double.parseDouble(t) : Double.NaN;
         if (Double.isNaN(d) || Double.isInfinite(d)) {
           throw new XmlRpcFormatException("bad <double> value (not a finite number): " + abbreviate(t));
@@ -233,7 +233,7 @@ public final class XmlRpcCodec {
         return d;
       }
       case "boolean" -> {
-        String t = r.getElementText().trim();
+        String t = texts.text(r).trim();
         if (t.equals("1")) {
           return Boolean.TRUE;
         }
@@ -243,13 +243,13 @@ public final class XmlRpcCodec {
         throw new XmlRpcFormatException("bad <boolean> value: " + abbreviate(t));
       }
       case "string" -> {
-        return r.getElementText();
+        return texts.text(r);
       }
       case "dateTime.iso8601" -> {
-        return r.getElementText().trim();
+        return texts.text(r).trim();
       }
       case "base64" -> {
-        String t = r.getElementText();
+        String t = texts.text(r);
         try {
           return Base64.getMimeDecoder().decode(t);
         } catch (IllegalArgumentException e) {
@@ -270,7 +270,7 @@ public final class XmlRpcCodec {
             break;
           }
           requireName(r, "value");
-          list.add(readValue(r, depth + 1));
+          list.add(readValue(r, depth + 1, texts));
         }
         expectEnd(r, "array");
         return list;
@@ -285,14 +285,84 @@ public final class XmlRpcCodec {
           }
           requireName(r, "member");
           nextStart(r, "name");
-          String name = r.getElementText();
+          String name = texts.text(r);
           nextStart(r, "value");
-          map.put(name, readValue(r, depth + 1));
+          map.put(name, readValue(r, depth + 1, texts));
           expectEnd(r, "member");
         }
         return map;
       }
       default -> throw new XmlRpcFormatException("unknown XML-RPC type <" + type + ">");
+    }
+  }
+
+  /**
+   * Reads the text of the element just started, through its end tag, as {@code getElementText}
+   * does but without its builder and copies; short texts seen before in the same answer (field
+   * names, selection values, booleans) are shared rather than made again.
+   */
+  private static final class Texts {
+    private static final int SLOTS = 512;
+    private static final int SHORT = 40;
+    private final String[] seen = new String[SLOTS];
+
+    String text(XMLStreamReader r) throws XMLStreamException, XmlRpcFormatException {
+      String first = null;
+      StringBuilder more = null;
+      while (true) {
+        int ev = r.next();
+        switch (ev) {
+          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+            if (first == null && more == null) {
+              first = shared(r);
+            } else {
+              if (more == null) {
+                more = new StringBuilder(first);
+                first = null;
+              }
+              more.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+            }
+          }
+          case XMLStreamConstants.END_ELEMENT -> {
+            return more != null ? more.toString() : first != null ? first : "";
+          }
+          case XMLStreamConstants.START_ELEMENT -> throw new XmlRpcFormatException(
+              "unexpected <" + r.getLocalName() + "> inside a text-only XML-RPC element");
+          case XMLStreamConstants.END_DOCUMENT -> throw new XmlRpcFormatException("truncated XML-RPC document");
+          case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.DTD -> throw new XmlRpcFormatException(
+              "entity references are not allowed in XML-RPC (refused)");
+          default -> {
+            // comments, processing instructions
+          }
+        }
+      }
+    }
+
+    private String shared(XMLStreamReader r) {
+      char[] c = r.getTextCharacters();
+      int from = r.getTextStart();
+      int n = r.getTextLength();
+      if (n > SHORT) {
+        return new String(c, from, n);
+      }
+      int h = n;
+      for (int i = from; i < from + n; i++) {
+        h = 31 * h + c[i];
+      }
+      int slot = (h ^ h >>> 9) & (SLOTS - 1);
+      String s = seen[slot];
+      if (s != null && s.length() == n) {
+        int i = 0;
+        while (i < n && s.charAt(i) == c[from + i]) {
+          i++;
+        }
+        if (i == n) {
+          return s;
+        }
+      }
+      s = new String(c, from, n);
+      seen[slot] = s;
+      return s;
     }
   }
 
@@ -372,7 +442,7 @@ public final class XmlRpcCodec {
       r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
       nextStart(r, "methodCall");
       nextStart(r, "methodName");
-      String name = r.getElementText().trim();
+      String name = new Texts().text(r).trim();
       List<Object> params = new ArrayList<>();
       int ev = nextTag(r);
       if (ev == XMLStreamConstants.START_ELEMENT) {
@@ -380,7 +450,7 @@ public final class XmlRpcCodec {
         while (nextTag(r) == XMLStreamConstants.START_ELEMENT) {
           requireName(r, "param");
           nextStart(r, "value");
-          params.add(readValue(r, 0));
+          params.add(readValue(r, 0, new Texts()));
           expectEnd(r, "param");
         }
         requireName(r, "params");
