@@ -60,6 +60,7 @@ public class EngineBenchmark {
   private Path dir;
   private SyncStore backing;
   private final AtomicLong storeNanos = new AtomicLong();
+  private final java.util.Map<String, long[]> byMethod = new java.util.concurrent.ConcurrentHashMap<>();
   private SyncStore timed;
   private OdooEmulator odoo;
   private OdooClient client;
@@ -77,11 +78,11 @@ public class EngineBenchmark {
       TestPostgres pg = TestPostgres.get();
       backing = SyncStores.postgres(pg.jdbcUrl(), pg.user(), pg.password());
     }
-    timed = timing(backing, storeNanos);
+    timed = timing(backing, storeNanos, byMethod);
   }
 
-  /** {@code store} with the time spent in each of its methods added to {@code nanos}. */
-  static SyncStore timing(SyncStore store, AtomicLong nanos) {
+  /** {@code store} with the time spent in its methods added to {@code nanos}, and per method (calls, nanos). */
+  static SyncStore timing(SyncStore store, AtomicLong nanos, java.util.Map<String, long[]> byMethod) {
     return (SyncStore) Proxy.newProxyInstance(SyncStore.class.getClassLoader(), new Class<?>[] {SyncStore.class},
         (proxy, m, args) -> {
           long t0 = System.nanoTime();
@@ -90,7 +91,13 @@ public class EngineBenchmark {
           } catch (InvocationTargetException e) {
             throw e.getCause();
           } finally {
-            nanos.addAndGet(System.nanoTime() - t0);
+            long d = System.nanoTime() - t0;
+            nanos.addAndGet(d);
+            long[] m2 = byMethod.computeIfAbsent(m.getName(), k -> new long[2]);
+            synchronized (m2) {
+              m2[0]++;
+              m2[1] += d;
+            }
           }
         });
   }
@@ -105,6 +112,7 @@ public class EngineBenchmark {
     engine.register(Flow.builder(flow, EngineSync.Vendor.class).source(EngineSync.source(Bulk.RECORDS))
         .sink(RowSink.of(client, EngineSync::row)).batchSize(Bulk.BATCH).build());
     storeNanos.set(0);
+    byMethod.clear();
   }
 
   @Benchmark
@@ -115,8 +123,11 @@ public class EngineBenchmark {
     if (r.applied() != Bulk.RECORDS) {
       throw new IllegalStateException("applied " + r.applied() + " of " + Bulk.RECORDS);
     }
-    shares.add(String.format(Locale.ROOT, "{\"totalMs\": %.1f, \"storeMs\": %.1f, \"requests\": %d}", total / 1e6,
-        storeNanos.get() / 1e6, odoo.requestCount()));
+    String methods = byMethod.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+        .map(e -> String.format(Locale.ROOT, "\"%s\": [%d, %.1f]", e.getKey(), e.getValue()[0], e.getValue()[1] / 1e6))
+        .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+    shares.add(String.format(Locale.ROOT, "{\"totalMs\": %.1f, \"storeMs\": %.1f, \"requests\": %d, \"methods\": %s}",
+        total / 1e6, storeNanos.get() / 1e6, odoo.requestCount(), methods));
     return r;
   }
 
