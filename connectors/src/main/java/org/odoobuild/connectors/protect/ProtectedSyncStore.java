@@ -78,6 +78,17 @@ public final class ProtectedSyncStore implements SyncStore {
     return masking;
   }
 
+  /**
+   * A payload as this store keeps it at rest (encrypted with the current key when encryption is
+   * on), for components that write payloads beside the store (e.g. a case's corrected payload).
+   *
+   * @param plain the payload
+   * @return the stored form
+   */
+  public String protectPayload(String plain) {
+    return protect(Objects.requireNonNull(plain, "plain"));
+  }
+
   private String protect(String plain) {
     return cipher.map(c -> c.encrypt(plain)).orElse(plain);
   }
