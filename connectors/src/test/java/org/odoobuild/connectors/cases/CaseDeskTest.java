@@ -132,4 +132,20 @@ class CaseDeskTest {
       assertEquals(2, lines.size());
     }
   }
+
+  @Test
+  void aScheduledReconciliationOpensACasePerDriftOnce() {
+    try (SyncStore store = SyncStores.inMemory()) {
+      CaseDesk desk = CaseDesk.builder(store).routing(routing()).build();
+      ScheduledReconciliation job = new ScheduledReconciliation(() -> new ReconciliationReport("vendors", 3, 3, 2,
+          List.of(new Drift(Drift.Kind.DIFFERENT, "V-7", Map.of("vat", new Drift.Difference("BE1", "BE2")))),
+          Duration.ZERO), desk);
+      List<ExceptionCase> first = job.runOnce();
+      assertEquals(1, first.size());
+      assertEquals(CaseKind.RECONCILIATION_DRIFT, first.get(0).facts().kind());
+      assertEquals("integration-team", first.get(0).owner());
+      assertEquals(first, job.runOnce(), "the next run finds the same drift: the same case");
+      assertEquals(1, desk.cases(CaseStatus.OPEN, 10).size());
+    }
+  }
 }
