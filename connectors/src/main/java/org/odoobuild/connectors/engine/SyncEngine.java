@@ -429,7 +429,7 @@ public final class SyncEngine implements AutoCloseable {
 
   private <T> void audit(Flow<T> flow, SourceRecord<T> r, String action, String detail) {
     String after = r.type().financial() ? flow.codec().encode(r.payload()) : "";
-    store.append(new AuditEntry(clock.instant(), workerId, action, flow.name(), r.type().name(),
+    store.append(new AuditEntry(clock.instant(), r.actor().orElse(workerId), action, flow.name(), r.type().name(),
         r.key().idempotencyKey(), Optional.ofNullable(MDC.get(H_CORRELATION)).orElse(""), "", after, detail));
   }
 
