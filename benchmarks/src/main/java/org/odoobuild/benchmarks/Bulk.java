@@ -13,9 +13,8 @@ import org.odoobuild.client.OdooModel;
  * (upsert by external id) per batch, as the connectors' Odoo sink does, against one
  * {@code create} per record.
  *
- * <p>TODO: drive this through {@code org.odoobuild.connectors.engine.SyncEngine} with an
- * {@code OdooUpsertSink} once connectors and odoo-testkit are released; the wire traffic is the
- * same (one {@code load} per batch).
+ * <p>{@link EngineBenchmark} drives the same vendors through the connectors' {@code SyncEngine}
+ * and a {@code RowSink}; the wire traffic is the same (one {@code load} per batch).
  */
 public final class Bulk {
   /** Records per bulk run. */
@@ -28,6 +27,12 @@ public final class Bulk {
       "price_unit");
 
   private Bulk() {}
+
+  /** A JSON-2 client of Odoo 19 for a loopback server. */
+  static OdooClient client(String url) {
+    return OdooClient.builder().url(url).database("db").apiKey("k").serverVersion(org.odoobuild.client.ServerVersion.of(19))
+        .protocol(org.odoobuild.client.Protocol.JSON2).build();
+  }
 
   static List<Object> vendorRow(int i) {
     return List.of("bench.vendor_" + i, "Vendor " + i, "V-" + i, "vendor" + i + "@example.com", true, 1);

@@ -36,7 +36,7 @@ public class BulkSyncBenchmark {
   public void setUp() throws IOException {
     odoo = new FakeOdoo();
     server = LoopbackServer.start(odoo);
-    client = CallOverheadBenchmark.client(server.url());
+    client = Bulk.client(server.url());
   }
 
   @Setup(Level.Iteration)

@@ -19,29 +19,32 @@ import org.odoobuild.client.OdooClient;
  */
 public final class Checks {
   private static final int CALLS = 2000;
+  private static final org.odoobuild.client.Query TEN_ROWS = org.odoobuild.client.Query.all()
+      .fields("name", "model", "ttype", "field_description", "relation", "required", "readonly", "store")
+      .order("id").limit(10);
 
   private Checks() {}
 
   public static void main(String[] args) throws Exception {
     Map<String, Object> out = new LinkedHashMap<>();
     try (LoopbackServer s = LoopbackServer.fixed("66".getBytes(StandardCharsets.UTF_8));
-        OdooClient c = CallOverheadBenchmark.client(s.url())) {
+        OdooClient c = Bulk.client(s.url())) {
       for (int i = 0; i < CALLS; i++) {
         c.model("res.partner").count(Domain.all());
       }
       out.put("count.calls", s.requests());
       out.put("count.connections", s.connections());
     }
-    try (LoopbackServer s = LoopbackServer.fixed(CallOverheadBenchmark.firstRows(10));
-        OdooClient c = CallOverheadBenchmark.client(s.url())) {
+    try (LoopbackServer s = LoopbackServer.fixed(SmallCallBenchmark.firstRows(10));
+        OdooClient c = Bulk.client(s.url())) {
       for (int i = 0; i < CALLS; i++) {
-        c.model("ir.model.fields").searchRead(CallOverheadBenchmark.TEN_ROWS);
+        c.model("ir.model.fields").searchRead(TEN_ROWS);
       }
       out.put("searchRead10.calls", s.requests());
       out.put("searchRead10.connections", s.connections());
     }
     FakeOdoo fake = new FakeOdoo();
-    try (LoopbackServer s = LoopbackServer.start(fake); OdooClient c = CallOverheadBenchmark.client(s.url())) {
+    try (LoopbackServer s = LoopbackServer.start(fake); OdooClient c = Bulk.client(s.url())) {
       roundTrips(out, "vendors.loadBatched", s,
           () -> Bulk.loadBatched(c, "res.partner", Bulk.VENDOR_FIELDS, Bulk.RECORDS, false));
       roundTrips(out, "vendors.createPerRecord", s,

@@ -13,8 +13,8 @@ import java.util.Map;
 import org.odoobuild.connectors.engine.Flow;
 import org.odoobuild.connectors.engine.RunReport;
 import org.odoobuild.connectors.engine.SyncEngine;
-import org.odoobuild.adapters.sink.OdooUpsertSink;
-import org.odoobuild.adapters.sink.UpsertRow;
+import org.odoobuild.adapters.mapping.LoadRecord;
+import org.odoobuild.adapters.sink.RowSink;
 import org.odoobuild.connectors.spi.EventCatalog;
 import org.odoobuild.connectors.spi.RecordKey;
 import org.odoobuild.connectors.spi.Source;
@@ -25,7 +25,7 @@ import org.odoobuild.connectors.store.SyncStores;
 
 /**
  * 10,000 vendors end to end: a source, the connectors' {@code SyncEngine} (in-memory store:
- * cursor, processed keys, audit) and {@code OdooUpsertSink} into odoo-testkit's emulator, batches
+ * cursor, processed keys, audit) and {@code RowSink} into odoo-testkit's emulator, batches
  * of 1,000. Counts the requests the emulator received (round trips per record) and runs the same
  * flow a second time (nothing may be sent again: every record is already processed).
  *
@@ -51,13 +51,13 @@ public final class EngineSync {
     };
   }
 
-  static UpsertRow row(Vendor v) {
+  static LoadRecord row(Vendor v) {
     Map<String, Object> cols = new LinkedHashMap<>();
     cols.put("name", v.name());
     cols.put("ref", "V-" + v.n());
     cols.put("email", v.email());
     cols.put("supplier_rank", 1);
-    return new UpsertRow("bench.vendor_" + v.n(), cols);
+    return LoadRecord.of("res.partner", "bench.vendor_" + v.n(), cols);
   }
 
   public static void main(String[] args) throws Exception {
@@ -65,7 +65,7 @@ public final class EngineSync {
     try (EmulatorBulk e = new EmulatorBulk(); SyncStore store = SyncStores.inMemory();
         SyncEngine engine = SyncEngine.builder().store(store).build()) {
       engine.register(Flow.builder("vendors", Vendor.class).source(source(Bulk.RECORDS))
-          .sink(OdooUpsertSink.of(e.client, "res.partner", EngineSync::row)).batchSize(Bulk.BATCH).build());
+          .sink(RowSink.of(e.client, EngineSync::row)).batchSize(Bulk.BATCH).build());
       e.odoo.resetCounters();
       long t0 = System.nanoTime();
       RunReport first = engine.run("vendors");

@@ -45,7 +45,15 @@ public final class Report {
     Path out = Paths.get(args[1]);
     String settings = args.length > 2 ? args[2] : "";
     Map<String, JsonNode> before = args.length > 3 && !args[3].isBlank() ? index(Paths.get(args[3])) : Map.of();
-    Report r = new Report(index(dir.resolve("jmh.json")), before);
+    // jmh.json, and any jmh-*.json of benchmarks run again on their own (later files win)
+    Map<String, JsonNode> all = new HashMap<>();
+    try (var files = Files.list(dir)) {
+      for (Path p : files.filter(f -> f.getFileName().toString().matches("jmh(-.+)?\\.json")).sorted(java.util.Comparator.comparing((Path f) -> !f.getFileName().toString().equals("jmh.json"))
+          .thenComparing(Path::toString)).toList()) {
+        all.putAll(index(p));
+      }
+    }
+    Report r = new Report(all, before);
     JsonNode checks = MAPPER.readTree(dir.resolve("checks.json").toFile());
     String md = r.render(dir, checks, settings);
     Files.createDirectories(out.toAbsolutePath().getParent());
@@ -59,7 +67,12 @@ public final class Report {
       return m;
     }
     for (JsonNode b : MAPPER.readTree(file.toFile())) {
-      m.put(b.path("benchmark").asText().replace(PKG, ""), b);
+      String name = b.path("benchmark").asText().replace(PKG, "");
+      JsonNode params = b.path("params");
+      if (params.isObject() && params.size() > 0) {
+        name += "|" + params.elements().next().asText();
+      }
+      m.put(name, b);
     }
     return m;
   }
@@ -143,37 +156,6 @@ public final class Report {
         ok == null ? "(reported)" : ok ? "**met**" : "**missed**") + " |");
   }
 
-  /** SDK time / baseline time, target: at most {@code max}. */
-  private void timeRatio(String what, String baseline, String base, String ours, double max) {
-    JsonNode b = bench(base);
-    JsonNode o = bench(ours);
-    double ratio = central(o) / central(b);
-    row(what, baseline, timing(b), timing(o), beforeRatio(base, ours, false) + fmt(ratio) + "×",
-        "≤ " + fmt(max) + "×", ratio <= max);
-  }
-
-  private void allocation(String what, String baseline, String base, String ours, int perRows) {
-    double b = bench(base).path("secondaryMetrics").path("gc.alloc.rate.norm").path("score").asDouble(Double.NaN);
-    double o = bench(ours).path("secondaryMetrics").path("gc.alloc.rate.norm").path("score").asDouble(Double.NaN);
-    if (Double.isNaN(b) || Double.isNaN(o)) {
-      row(what, baseline, "n/a (run without -prof gc)", "n/a", "n/a", "—", null);
-      return;
-    }
-    row(what, baseline, fmt(b / perRows) + " B/row", fmt(o / perRows) + " B/row", fmt(o / b) + "×", "—", null);
-  }
-
-  /** Added latency at p50 (µs), target at most {@code maxAddedMicros}. */
-  private void overhead(String what, String base, String ours, double maxAddedMicros) {
-    JsonNode b = bench(base);
-    JsonNode o = bench(ours);
-    double added = central(o) - central(b);
-    String beforeAdded = before.containsKey(base) && before.containsKey(ours)
-        ? "before: " + fmt(central(before.get(ours)) - central(before.get(base))) + " µs → " : "";
-    row(what, "raw OkHttp POST, same body, same server", timing(b), timing(o),
-        beforeAdded + fmt(central(o) / central(b)) + "×, " + (added < 0 ? "" : "+") + fmt(added) + " µs/call at p50",
-        "≤ +" + fmt(maxAddedMicros) + " µs at p50", added <= maxAddedMicros);
-  }
-
   private void speedup(String what, String base, String ours, double min) {
     JsonNode b = bench(base);
     JsonNode o = bench(ours);
@@ -206,25 +188,182 @@ public final class Report {
             + " requests)", fmt(rt / baseRt) + "×", "≤ 0.01 requests/record", rt <= 0.01);
   }
 
+  // ---- the rows of this issue ------------------------------------------------------------
+
+  private static final String[] PROTOCOLS = {"JSON2", "JSONRPC", "XMLRPC"};
+
+  private static String protocolName(String p) {
+    return switch (p) {
+      case "JSON2" -> "JSON-2";
+      case "JSONRPC" -> "JSON-RPC";
+      default -> "XML-RPC";
+    };
+  }
+
+  private static String baselineName(String p) {
+    return switch (p) {
+      case "JSON2" -> "plain OkHttp + Jackson";
+      case "JSONRPC" -> "java.net.http + Jackson";
+      default -> "apache xmlrpc-client 3.1.3 (naive)";
+    };
+  }
+
+  private JsonNode param(String name, String protocol) {
+    JsonNode b = jmh.get(name + "|" + protocol);
+    if (b == null) {
+      throw new IllegalStateException("no JMH result for " + name + " (" + protocol + ")");
+    }
+    return b;
+  }
+
+  private static double alloc(JsonNode b) {
+    return b.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score").asDouble(Double.NaN);
+  }
+
+  private static String bytes(double b) {
+    if (Double.isNaN(b)) {
+      return "n/a (run without -prof gc)";
+    }
+    return b >= 1024 * 1024 ? String.format(Locale.ROOT, "%.2f MB/op", b / (1024 * 1024))
+        : String.format(Locale.ROOT, "%.1f kB/op", b / 1024);
+  }
+
+  /** SDK / baseline time and allocation of one workload; targets as given (NaN: reported only). */
+  private void workload(String what, String bench, String protocol, double maxTime, double maxAlloc) {
+    JsonNode b = param("ProtocolBenchmark." + bench + "_baseline", protocol);
+    JsonNode o = param("ProtocolBenchmark." + bench + "_sdk", protocol);
+    double t = central(o) / central(b);
+    String label = what + ", " + protocolName(protocol);
+    row(label + ": time", baselineName(protocol), timing(b), timing(o), fmt(t) + "×",
+        Double.isNaN(maxTime) ? "—" : "≤ " + fmt(maxTime) + "×", Double.isNaN(maxTime) ? null : t <= maxTime);
+    double ab = alloc(b);
+    double ao = alloc(o);
+    double a = ao / ab;
+    row(label + ": allocated", baselineName(protocol), bytes(ab), bytes(ao), Double.isNaN(a) ? "n/a" : fmt(a) + "×",
+        Double.isNaN(maxAlloc) ? "—" : "≤ " + fmt(maxAlloc) + "×", Double.isNaN(maxAlloc) ? null : a <= maxAlloc);
+  }
+
+  private void protocols() {
+    for (String p : PROTOCOLS) {
+      boolean xml = p.equals("XMLRPC");
+      workload("2,000-row `search_read` (recorded answer)", "read2000", p, xml ? 0.8 : Double.NaN,
+          xml ? 1.1 : Double.NaN);
+    }
+    for (String p : PROTOCOLS) {
+      workload("1,000 single `create`s", "creates1000", p, Double.NaN, Double.NaN);
+    }
+    for (String p : PROTOCOLS) {
+      workload("one `create` of 1,000 records", "createBatch1000", p, 1.0, 1.1);
+    }
+    for (String p : PROTOCOLS) {
+      workload("one `load` of 1,000 rows", "load1000", p, 1.0, 1.1);
+    }
+  }
+
+  private static double percentile(JsonNode b, String p) {
+    return b.path("primaryMetric").path("scorePercentiles").path(p).asDouble();
+  }
+
+  private void smallCalls() {
+    JsonNode raw = bench("RawOkHttpBenchmark.count_rawOkHttp");
+    row("single `search_count`, raw OkHttp POST of fixed bytes (JSON-2 server, no decoding): p50 / p99, its own "
+        + "JMH run", "—", "—", fmt(percentile(raw, "50.0")) + " / " + fmt(percentile(raw, "99.0")) + " µs, "
+        + bytes(alloc(raw)), "—",
+        "— (other time window: see the interleaved rows)", null);
+    for (String call : new String[] {"count", "read1"}) {
+      for (String p : PROTOCOLS) {
+        JsonNode b = param("SmallCallBenchmark." + call + "_baseline", p);
+        JsonNode o = param("SmallCallBenchmark." + call + "_sdk", p);
+        String what = (call.equals("count") ? "single `search_count`" : "single `read` of one record") + ", "
+            + protocolName(p);
+        row(what + ": p50 / p99", baselineName(p),
+            fmt(percentile(b, "50.0")) + " / " + fmt(percentile(b, "99.0")) + " µs, " + bytes(alloc(b)),
+            fmt(percentile(o, "50.0")) + " / " + fmt(percentile(o, "99.0")) + " µs, " + bytes(alloc(o)),
+            fmt(percentile(o, "50.0") / percentile(b, "50.0")) + "× / " + fmt(percentile(o, "99.0") / percentile(b, "99.0"))
+                + "×", "—", null);
+      }
+    }
+  }
+
+  /** The p99 target, judged on {@link TailLatency}: every client timed in the same rounds. */
+  private void tail(Path dir) throws IOException {
+    Path f = dir.resolve("tail.json");
+    if (!Files.exists(f)) {
+      return;
+    }
+    JsonNode t = MAPPER.readTree(f.toFile());
+    JsonNode raw = t.path("clients").get(0);
+    String rawFig = fmt(raw.path("p99").asDouble()) + " µs (p50 " + fmt(raw.path("p50").asDouble()) + ")";
+    for (JsonNode c : t.path("clients")) {
+      if (c == raw) {
+        continue;
+      }
+      double r = c.path("p99").asDouble() / raw.path("p99").asDouble();
+      boolean sdk = c.path("name").asText().startsWith("SDK");
+      row("Interleaved small calls (" + t.path("rounds").asInt() + " rounds, load " + t.path("load").asText() + ", "
+              + t.path("gcCount").asInt() + " GCs / " + t.path("gcMs").asInt() + " ms): " + c.path("name").asText()
+              + ", p99", "raw OkHttp POST of fixed bytes, same rounds", rawFig,
+          fmt(c.path("p99").asDouble()) + " µs (p50 " + fmt(c.path("p50").asDouble()) + ", p99.9 "
+              + fmt(c.path("p999").asDouble()) + ")", fmt(r) + "×", sdk ? "≤ 3×" : "—", sdk ? r <= 3 : null);
+    }
+  }
+
+  private void fixedBulk() {
+    for (String p : PROTOCOLS) {
+      JsonNode b = param("ProtocolBenchmark.creates1000_sdk", p);
+      JsonNode o = param("ProtocolBenchmark.load1000_sdk", p);
+      double speedup = central(b) / central(o);
+      row("Bulk: 1,000 vendors by one `load` against 1,000 single `create`s, fixed-answer server, "
+          + protocolName(p), "SDK, one `create` per record", timing(b), timing(o), fmt(speedup) + "× faster",
+          "≥ 20× faster", speedup >= 20);
+    }
+  }
+
+  private void engine(Path dir) throws IOException {
+    for (String store : new String[] {"h2", "postgres"}) {
+      JsonNode b = jmh.get("EngineBenchmark.engine|" + store);
+      Path side = dir.resolve("engine-" + store + ".json");
+      if (b == null || !Files.exists(side)) {
+        continue;
+      }
+      JsonNode its = MAPPER.readTree(side.toFile());
+      int warmup = b.path("warmupIterations").asInt();
+      List<Double> shares = new ArrayList<>();
+      long requests = 0;
+      for (int i = warmup; i < its.size(); i++) {
+        shares.add(its.get(i).path("storeMs").asDouble() / its.get(i).path("totalMs").asDouble());
+        requests = its.get(i).path("requests").asLong();
+      }
+      if (shares.isEmpty()) {
+        continue;
+      }
+      double share = shares.stream().mapToDouble(Double::doubleValue).sorted().toArray()[shares.size() / 2];
+      double max = store.equals("h2") ? 0.20 : 0.35;
+      String name = store.equals("h2") ? "H2 (embedded file)" : "PostgreSQL (embedded server)";
+      JsonNode last = its.get(its.size() - 1).path("methods");
+      List<String> top = new ArrayList<>();
+      last.fields().forEachRemaining(e -> {
+        if (top.size() < 4) {
+          top.add("`" + e.getKey() + "` " + e.getValue().get(0).asLong() + "× " + fmt(e.getValue().get(1).asDouble())
+              + " ms");
+        }
+      });
+      row("Engine: 10,000 vendors source → `SyncEngine` + " + name + " store → `RowSink` → emulator (batches of 1,000, "
+              + requests + " requests): the store's share of the time", "the end-to-end time",
+          timing(b), fmt(share * 100) + " % in the store (median of iterations; each: "
+              + shares.stream().map(x -> fmt(x * 100) + " %").collect(java.util.stream.Collectors.joining(", "))
+              + (top.isEmpty() ? "" : "; last run: " + String.join(", ", top)) + ")",
+          fmt(share) + "×", "≤ " + fmt(max * 100) + " %", share <= max);
+    }
+  }
+
   // ---- document ---------------------------------------------------------------------------
 
   private String render(Path dir, JsonNode c, String settings) throws IOException {
-    timeRatio("Decode 2,000-row `search_read`, JSON-2 body → `Record`s", "Jackson `ObjectMapper.readTree`",
-        "DecodeBenchmark.json2_baseline_jacksonTree", "DecodeBenchmark.json2_sdk", 1.2);
-    timeRatio("Decode 2,000-row `search_read`, JSON-RPC envelope → `Record`s", "Jackson `ObjectMapper.readTree`",
-        "DecodeBenchmark.jsonrpc_baseline_jacksonTree", "DecodeBenchmark.jsonrpc_sdk", 1.2);
-    timeRatio("Decode 2,000-row `search_read`, XML-RPC → `Record`s", "bare StAX pass (all events, all text)",
-        "DecodeBenchmark.xmlrpc_baseline_stax", "DecodeBenchmark.xmlrpc_sdk", 2.0);
-    allocation("Allocation per row, JSON-2", "Jackson tree", "DecodeBenchmark.json2_baseline_jacksonTree",
-        "DecodeBenchmark.json2_sdk", DecodeBenchmark.ROWS);
-    allocation("Allocation per row, JSON-RPC", "Jackson tree", "DecodeBenchmark.jsonrpc_baseline_jacksonTree",
-        "DecodeBenchmark.jsonrpc_sdk", DecodeBenchmark.ROWS);
-    allocation("Allocation per row, XML-RPC", "bare StAX pass", "DecodeBenchmark.xmlrpc_baseline_stax",
-        "DecodeBenchmark.xmlrpc_sdk", DecodeBenchmark.ROWS);
-    overhead("Per call, `count` (`search_count` → `66`), JSON-2, loopback",
-        "CallOverheadBenchmark.count_baseline_rawOkHttp", "CallOverheadBenchmark.count_sdk", 200);
-    overhead("Per call, `searchRead` of 10 rows, JSON-2, loopback",
-        "CallOverheadBenchmark.searchRead10_baseline_rawOkHttp", "CallOverheadBenchmark.searchRead10_sdk", 200);
+    protocols();
+    smallCalls();
+    tail(dir);
+    fixedBulk();
     long calls = c.path("count.calls").asLong() + c.path("searchRead10.calls").asLong();
     long conns = c.path("count.connections").asLong() + c.path("searchRead10.connections").asLong();
     row("Connection reuse: connections accepted by the server (2 clients)", "1 connection per client",
@@ -242,7 +381,7 @@ public final class Report {
         : null;
     if (engine != null) {
       double rt = engine.path("engine.requests").asDouble() / engine.path("engine.records").asDouble();
-      row("Emulator: 10,000 vendors through `SyncEngine` + `OdooUpsertSink` (batches of 1,000), round trips ("
+      row("Emulator: 10,000 vendors through `SyncEngine` + `RowSink` (batches of 1,000, in-memory store), round trips ("
               + engine.path("engine.applied").asLong() + " applied, " + engine.path("engine.stored").asLong()
               + " stored, " + engine.path("engine.ms").asLong() + " ms; a second run sent "
               + engine.path("engine.rerun.requests").asLong() + " requests)",
@@ -256,6 +395,7 @@ public final class Report {
       speedup("Emulator: bulk upsert of 10,000 PO lines, throughput",
           "EmulatorSyncBenchmark.poLines_baseline_createPerRecord", "EmulatorSyncBenchmark.poLines_sdk_loadBatched", 20);
     }
+    engine(dir);
     memory(dir);
 
     StringBuilder sb = new StringBuilder();
@@ -274,13 +414,17 @@ public final class Report {
     sb.append("Timings on a small shared machine are noisy, so every figure stands next to a baseline measured ")
         .append("in the same run, and the verdict is on the ratio. Times are the median of the measurement ")
         .append("iterations (mean ± 99.9% error in brackets); per-call times are the p50 of all samples ")
-        .append("(p90 in brackets). Allocation is JMH's `gc.alloc.rate.norm` divided by the 2,000 rows. ")
-        .append("Counts (requests, connections) are taken at the server.\n\n");
+        .append("(p90 in brackets) unless the row says p99. Allocation is JMH's `gc.alloc.rate.norm` (bytes ")
+        .append("allocated per operation, all threads of the JVM: the loopback server's share is small and the ")
+        .append("same for both sides). Counts (requests, connections) are taken at the server.\n\n");
     sb.append("| Benchmark | Baseline | Baseline figure | SDK figure | Ratio | Target | Result |\n");
     sb.append("|---|---|---|---|---|---|---|\n");
     rows.forEach(r -> sb.append(r).append('\n'));
     sb.append("\n**").append(met).append(" of ").append(met + missed).append(" targets met.**\n\n");
-    sb.append(NOTES);
+    Path notes = Paths.get(System.getProperty("bench.notes", "benchmarks/performance-notes.md"));
+    if (Files.exists(notes)) {
+      sb.append(Files.readString(notes, StandardCharsets.UTF_8));
+    }
     return sb.toString();
   }
 
@@ -344,69 +488,6 @@ public final class Report {
     }
     return "? GiB";
   }
-
-  private static final String NOTES = String.join("\n",
-      "## What is measured",
-      "",
-      "* **Decode** (`DecodeBenchmark`): the recorded Odoo 19 answers to a 2,000-row `search_read` of",
-      "  `ir.model.fields` (the recordings shipped in `odoo-testkit`, about 0.4 MB of JSON and 1.5 MB of XML), decoded",
-      "  by `JsonCodec.read` (JSON-2), `JsonRpcTransport.parseEnvelope` (JSON-RPC) and `XmlRpcCodec.parseResponse`",
-      "  (XML-RPC), then wrapped as `Record`s. Baselines: Jackson's `readTree` over the same bytes; a StAX pass",
-      "  over the same XML that reads every event's name or text and builds nothing.",
-      "* **Per call** (`CallOverheadBenchmark`, JMH sample mode): `OdooClient` (JSON-2) against a JDK `HttpServer`",
-      "  on 127.0.0.1 with a fixed answer, next to a bare OkHttp client POSTing the very bytes the SDK sent, with",
-      "  the same headers, to the same server. The difference at p50 is what the SDK adds per call (encoding,",
-      "  retries bookkeeping, MDC, decoding, `Record` wrapping).",
-      "* **Connection reuse** (`Checks`): 2,000 `count` and 2,000 `searchRead` calls, each with its own client;",
-      "  the server counts distinct client ports.",
-      "* **Bulk** (`BulkSyncBenchmark`, `Checks`): 10,000 vendors (`res.partner`) and 10,000 purchase-order lines",
-      "  pushed into a loopback in-memory fake of Odoo's JSON-2 API (`FakeOdoo`): one `load` per 1,000 rows",
-      "  (upsert by external id, what the connectors' `OdooUpsertSink` sends) against one `create` per record.",
-      "  Requests are counted at the server; a second load of the same vendors leaves "
-          + "10,000 records (upsert, no duplicates).",
-      "* **Bulk against the emulator** (`EmulatorSyncBenchmark`, `Checks`): the same runs against odoo-testkit's",
-      "  `OdooEmulator` (in-memory ORM behind the real JSON-2 wire format; a fresh one per iteration, 500 orders and",
-      "  500 products seeded with external ids). Here the server's own work per row (defaults, computed fields,",
-      "  external-id resolution) is part of every figure, as on a real Odoo, so the speed-up of batching is bounded",
-      "  by the server's cost per loaded row, not by the client. The emulator counts the requests itself.",
-      "* **Memory** (`StreamMemory`, one fresh JVM per size): `OdooModel.stream(query, 1000)` over 10k/50k/100k",
-      "  synthetic rows that the server generates page by page (so it holds none); the live heap is sampled",
-      "  after `System.gc()` every 2,500 rows; the figure is the highest live heap above the one before reading.",
-      "",
-      "## Changes made from these measurements",
-      "",
-      "* **TCP_NODELAY** (odoo-client, `OdooClient.Builder.build` + `internal.NoDelaySocketFactory`): the first run",
-      "  missed the bulk throughput target (8.6× and 10.5× instead of ≥ 20×). Profiling showed the batched `load`",
-      "  requests idle, not busy: OkHttp writes headers and body separately with Nagle's algorithm on, so a",
-      "  10-60 kB body waited for the server's delayed ACK, 44 ms per request on loopback (0.5 ms with",
-      "  `TCP_NODELAY`: the classic Nagle / delayed-ACK interaction). The client now opens",
-      "  its sockets with `TCP_NODELAY` (unless the caller gave an `OkHttpClient` with its own socket factory).",
-      "  Rows marked `before: … →` show the ratio of the run before this change (kept in",
-      "  `benchmarks/results/jmh-before-tcp-nodelay.json`); that run also differs by 2 more warm-up shots for the",
-      "  bulk benchmarks. The decode and per-call rows were not affected by the change (their request bodies are",
-      "  small): their before/after differences are run-to-run noise.",
-      "* **Seen in odoo-testkit while writing these benchmarks** (fixed there meanwhile, not here): the",
-      "  emulator's `load` resolved every external id by scanning all of `ir.model.data`, so loading n rows cost",
-      "  O(n²); it is indexed now. The emulator rows are still bounded by its own work per row (defaults, computed",
-      "  fields such as PO totals), so they show how far batching helps when the server, not the client, is the",
-      "  cost; the SDK's own side is measured by the `FakeOdoo` rows. The emulator's JDK `HttpServer` also needs",
-      "  `-Dsun.net.httpserver.nodelay=true` (set by these benchmarks), or every keep-alive answer waits ~40 ms",
-      "  for a delayed ACK.",
-      "* **Noise**: with the load average above the CPU count (see the header), a single disturbed iteration can",
-      "  move a bulk ratio by 2× (single-shot runs). Earlier runs after the TCP_NODELAY change measured 25.1× and",
-      "  28.9× for vendors, 22.3× and 12.4× for PO lines against `FakeOdoo`: the 20× target was met in the calmest",
-      "  run, with little margin, and is not reliably met on a busy machine.",
-      "",
-      "## Not covered yet",
-      "",
-      "* The timed bulk runs (JMH) drive `OdooModel.load` directly (one `load` per 1,000 rows, the requests the",
-      "  connectors' `OdooUpsertSink` sends); the end-to-end run through `SyncEngine` + `OdooUpsertSink`",
-      "  (`EngineSync`, in-memory sync store) is counted (round trips) and timed once, not under JMH.",
-      "  TODO: a JMH throughput figure for the engine path.",
-      "* PO lines through the engine (they need orders and products first) are not run end to end.",
-      "* Heap while streaming is measured against the synthetic server only (the emulator keeps its rows in memory).",
-      "* Round trips to a real Odoo, whose own time per `create`/`load` row dominates there.",
-      "");
 
   static List<String> split(String s) {
     return Arrays.asList(s.split(","));

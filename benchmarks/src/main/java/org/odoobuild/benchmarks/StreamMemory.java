@@ -36,7 +36,7 @@ public final class StreamMemory {
     Path out = Paths.get(args[2]);
     MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
     try (LoopbackServer server = LoopbackServer.start(new FakeOdoo(rows));
-        OdooClient client = CallOverheadBenchmark.client(server.url())) {
+        OdooClient client = Bulk.client(server.url())) {
       OdooModel model = client.model("bench.row");
       Query query = Query.all().fields("name", "ref", "email", "is_company", "supplier_rank", "country_id",
           "credit_limit", "write_date");

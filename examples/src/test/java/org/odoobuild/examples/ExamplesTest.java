@@ -184,6 +184,13 @@ class ExamplesTest {
           "SUB 09 21 16-004", "draft"), orders.values().stream().collect(Collectors.toMap(r -> (String) r.get("name"),
               r -> (String) r.get("state"))), output());
       assertTrue(String.valueOf(orders.get("SUB 05 12 00-001").get("notes")).startsWith("[ON HOLD] drawing S-201 rev C"));
+      List<Map<String, Object>> links = records(odoo, "ir.attachment", r -> "purchase.order.line".equals(r.get("res_model")));
+      assertEquals(4, links.size(), "each line linked to the drawing it was bought for");
+      List<Map<String, Object>> held = links.stream().filter(l -> String.valueOf(l.get("description")).startsWith("ON HOLD: ")).toList();
+      assertEquals(1, held.size(), "found from the link: the steel line bought for S-201 rev B");
+      assertEquals("urn:construction-sdk:document_revision:doccontrol:S-201@B", held.get(0).get("url"));
+      long steelLine = ((Number) lines(odoo, "SUB 05 12 00-001").get(0).get("id")).longValue();
+      assertEquals(steelLine, ((Number) held.get(0).get("res_id")).longValue());
       assertEquals(2, odoo.callCount("purchase.order", "button_confirm"), "the duplicate approval released nothing twice");
       for (Map<String, Object> o : orders.values()) {
         List<Map<String, Object>> lines = lines(odoo, (String) o.get("name"));

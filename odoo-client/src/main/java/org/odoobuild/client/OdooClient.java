@@ -44,6 +44,7 @@ import org.slf4j.MDC;
  */
 public final class OdooClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OdooClient.class);
+  private static final java.util.regex.Pattern MODEL_NAME = java.util.regex.Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*");
   private static final List<String> FIELD_ATTRIBUTES = List.of("string", "type", "required", "readonly", "relation",
       "selection");
 
@@ -102,7 +103,7 @@ public final class OdooClient implements AutoCloseable {
   /** The model {@code name}, e.g. {@code res.partner}. */
   public OdooModel model(String name) {
     Objects.requireNonNull(name, "name");
-    if (!name.matches("[a-z0-9_]+(\\.[a-z0-9_]+)*")) {
+    if (!MODEL_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("not a model name: '" + name + "'");
     }
     return new OdooModel(this, name, Context.empty());
@@ -355,12 +356,14 @@ public final class OdooClient implements AutoCloseable {
     private void end(Optional<OdooException> failure) {
       Duration d = Duration.ofNanos(System.nanoTime() - start);
       Protocol p = protocol(shared);
-      if (failure.isEmpty()) {
-        LOG.debug("odoo {}{} via {} ok in {} ms (attempts {})", model.isEmpty() ? "" : model + ".", method, p,
-            d.toMillis(), attempts);
-      } else {
-        LOG.debug("odoo {}{} failed in {} ms after {} attempt(s): {}", model.isEmpty() ? "" : model + ".", method,
-            d.toMillis(), attempts, failure.get().getMessage());
+      if (LOG.isDebugEnabled()) {
+        if (failure.isEmpty()) {
+          LOG.debug("odoo {}{} via {} ok in {} ms (attempts {})", model.isEmpty() ? "" : model + ".", method, p,
+              d.toMillis(), attempts);
+        } else {
+          LOG.debug("odoo {}{} failed in {} ms after {} attempt(s): {}", model.isEmpty() ? "" : model + ".", method,
+              d.toMillis(), attempts, failure.get().getMessage());
+        }
       }
       shared.events.callEnd(model, method, p, attempts, d, failure);
     }

@@ -115,7 +115,7 @@ public final class OdooModel {
 
   /** {@code create} of one record; returns its id. */
   public long create(Map<String, ?> values) {
-    Object v = call(Call.method("create").arg("vals_list", new LinkedHashMap<>(values))).orElseThrow(
+    Object v = call(Call.method("create").arg("vals_list", values)).orElseThrow(
         () -> new OdooValueException(name + ".create returned nothing"));
     if (v instanceof Number n) {
       return n.longValue();
@@ -132,7 +132,7 @@ public final class OdooModel {
     if (values.isEmpty()) {
       return List.of();
     }
-    List<Long> ids = ids(call(Call.method("create").arg("vals_list", new ArrayList<>(values))).orElse(List.of()));
+    List<Long> ids = ids(call(Call.method("create").arg("vals_list", values)).orElse(List.of()));
     if (ids.size() != values.size()) {
       throw new OdooValueException(name + ".create of " + values.size() + " records returned " + ids.size() + " ids");
     }
@@ -253,6 +253,9 @@ public final class OdooModel {
     return LoadResult.of(call(load).orElse(Map.of()));
   }
 
+  /** A column that sets a field or refers to a record, never one that adds sub-records. */
+  private static final java.util.regex.Pattern PLAIN_COLUMN = java.util.regex.Pattern.compile("\\w+(/\\.?id)?");
+
   /**
    * Whether importing the rows twice changes nothing more than once: every row names its
    * external id and no column creates sub-records (a path such as {@code order_line/name} adds
@@ -260,7 +263,7 @@ public final class OdooModel {
    */
   private static boolean byExternalId(List<String> fields, List<? extends List<?>> rows) {
     int at = fields.indexOf("id");
-    if (at < 0 || !fields.stream().allMatch(f -> f.matches("\\w+(/\\.?id)?"))) {
+    if (at < 0 || !fields.stream().allMatch(f -> PLAIN_COLUMN.matcher(f).matches())) {
       return false;
     }
     for (List<?> row : rows) {

@@ -114,11 +114,11 @@ final class Accounting {
         }
     }
 
-    /** The analytic line column of an account: account_id on 17; on 19 that of its root plan (project plan: account_id). */
+    /**
+     * The analytic line column of an account: that of its root plan when the plan has one (project plan: account_id);
+     * on 17 the demo plans have none and use account_id.
+     */
     private static String planColumn(Store s, Map<String, Object> account) {
-        if (s.version < 19) {
-            return "account_id";
-        }
         Object plan = account.get("plan_id");
         for (int depth = 0; depth < 20 && plan instanceof Integer p; depth++) {
             Object parent = s.row("account.analytic.plan", p) == null ? null : s.row("account.analytic.plan", p).get("parent_id");

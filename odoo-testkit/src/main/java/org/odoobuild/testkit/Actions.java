@@ -113,6 +113,70 @@ final class Actions {
         if (lines.stream().noneMatch(l -> s.isGoods(l.get("product_id")))) {
             return;
         }
+        int picking = newReceipt(orm, po);
+        int seq = 0;
+        for (Map<String, Object> l : lines) {
+            if (s.isGoods(l.get("product_id"))) {
+                addMove(orm, po, picking, l, Py.toDouble(l.get("product_qty")), seq += 5);
+            }
+        }
+        s.update("stock.picking", s.row("stock.picking", picking), Map.of("state", "assigned"));
+    }
+
+    /**
+     * purchase_stock/models/purchase_order_line.py (17.0, 19.0) {@code create} / {@code write} →
+     * {@code _create_or_update_picking}: a goods line added to, or re-quantified on, a confirmed order changes what
+     * its receipt expects. The difference joins the line's open move (stock_move.py {@code _merge_moves}), or becomes a
+     * new move in the order's open receipt (a new receipt when none is open); a decrease reduces the open move, which
+     * is cancelled at zero. Services, draft orders and unchanged quantities change nothing.
+     */
+    static void confirmedLineChanged(Orm orm, Map<String, Object> line, double previous) {
+        Store s = orm.store;
+        Map<String, Object> po = line.get("order_id") instanceof Integer o ? s.row("purchase.order", o) : null;
+        if (po == null || !"purchase".equals(po.get("state")) || !s.isGoods(line.get("product_id"))) {
+            return;
+        }
+        double diff = Py.toDouble(line.get("product_qty")) - previous;
+        if (Math.abs(diff) < 1e-9) {
+            return;
+        }
+        for (Integer mv : s.idsWhere("stock.move", "purchase_line_id", line.get("id"))) {
+            Map<String, Object> m = s.row("stock.move", mv);
+            Map<String, Object> p = m.get("picking_id") instanceof Integer pi ? s.row("stock.picking", pi) : null;
+            if (open(m) && p != null && open(p)) {
+                double demand = Py.toDouble(m.get("product_uom_qty")) + diff;
+                if (demand <= 1e-9) {
+                    s.update("stock.move", m, Map.of("product_uom_qty", 0.0, "quantity", 0.0, "state", "cancel"));
+                } else {
+                    s.update("stock.move", m, Map.of("product_uom_qty", demand,
+                            "quantity", Math.min(demand, Math.max(0.0, Py.toDouble(m.get("quantity")) + diff))));
+                }
+                return;
+            }
+        }
+        if (diff < 0) {
+            return; // nothing open to reduce (returns to the vendor are not emulated)
+        }
+        Integer picking = null;
+        for (Integer pid : s.idsWhere("stock.picking", "purchase_id", po.get("id"))) {
+            if (open(s.row("stock.picking", pid))) {
+                picking = pid;
+                break;
+            }
+        }
+        if (picking == null) {
+            picking = newReceipt(orm, po);
+        }
+        addMove(orm, po, picking, line, diff, 5 * (1 + s.idsWhere("stock.move", "picking_id", picking).size()));
+        s.update("stock.picking", s.row("stock.picking", picking), Map.of("state", "assigned"));
+    }
+
+    private static boolean open(Map<String, Object> r) {
+        return !"done".equals(r.get("state")) && !"cancel".equals(r.get("state"));
+    }
+
+    private static int newReceipt(Orm orm, Map<String, Object> po) {
+        Store s = orm.store;
         Object typeId = po.get("picking_type_id") != null ? po.get("picking_type_id") : Stock.incomingType(s);
         Map<String, Object> type = typeId instanceof Integer t ? s.row("stock.picking.type", t) : null;
         Map<String, Object> vals = new LinkedHashMap<>();
@@ -126,38 +190,37 @@ final class Actions {
         }
         vals.put("company_id", po.get("company_id"));
         vals.put("state", "draft");
-        int picking = orm.createOne("stock.picking", vals, null, false);
-        int seq = 0;
-        for (Map<String, Object> l : lines) {
-            Object pid = l.get("product_id");
-            if (!s.isGoods(pid)) {
-                continue;
-            }
-            Map<String, Object> prod = s.row("product.product", (Integer) pid);
-            Map<String, Object> mv = new LinkedHashMap<>();
-            if (s.version < 19) {
-                mv.put("name", s.displayName("product.product", prod));
-            }
-            mv.put("product_id", pid);
-            mv.put("product_uom_qty", Py.toDouble(l.get("product_qty")));
-            Object uom = l.get(s.version >= 19 ? "product_uom_id" : "product_uom");
-            mv.put("product_uom", uom != null ? uom : prod.get("uom_id"));
-            mv.put("date", l.get("date_planned") != null ? l.get("date_planned") : s.now());
-            mv.put("location_id", vals.get("location_id"));
-            mv.put("location_dest_id", vals.get("location_dest_id"));
-            mv.put("picking_id", picking);
-            mv.put("picking_type_id", typeId);
-            mv.put("purchase_line_id", l.get("id"));
-            mv.put("origin", po.get("name"));
-            mv.put("price_unit", Py.toDouble(l.get("price_unit")));
-            mv.put("company_id", po.get("company_id"));
-            mv.put("sequence", seq += 5);
-            mv.put("state", "assigned");
-            mv.put("quantity", Py.toDouble(l.get("product_qty")));
-            mv.put("picked", false);
-            orm.createOne("stock.move", mv, null, false);
+        return orm.createOne("stock.picking", vals, null, false);
+    }
+
+    private static void addMove(Orm orm, Map<String, Object> po, int picking, Map<String, Object> l, double qty, int seq) {
+        Store s = orm.store;
+        Map<String, Object> p = s.row("stock.picking", picking);
+        Object typeId = p.get("picking_type_id");
+        Object pid = l.get("product_id");
+        Map<String, Object> prod = s.row("product.product", (Integer) pid);
+        Map<String, Object> mv = new LinkedHashMap<>();
+        if (s.version < 19) {
+            mv.put("name", s.displayName("product.product", prod));
         }
-        s.update("stock.picking", s.row("stock.picking", picking), Map.of("state", "assigned"));
+        mv.put("product_id", pid);
+        mv.put("product_uom_qty", qty);
+        Object uom = l.get(s.version >= 19 ? "product_uom_id" : "product_uom");
+        mv.put("product_uom", uom != null ? uom : prod.get("uom_id"));
+        mv.put("date", l.get("date_planned") != null ? l.get("date_planned") : s.now());
+        mv.put("location_id", p.get("location_id"));
+        mv.put("location_dest_id", p.get("location_dest_id"));
+        mv.put("picking_id", picking);
+        mv.put("picking_type_id", typeId);
+        mv.put("purchase_line_id", l.get("id"));
+        mv.put("origin", po.get("name"));
+        mv.put("price_unit", Py.toDouble(l.get("price_unit")));
+        mv.put("company_id", po.get("company_id"));
+        mv.put("sequence", seq);
+        mv.put("state", "assigned");
+        mv.put("quantity", qty);
+        mv.put("picked", false);
+        orm.createOne("stock.move", mv, null, false);
     }
 
     private static Object createBill(Orm orm, List<Map<String, Object>> pos) {

@@ -185,6 +185,9 @@ final class Defaults {
                 }
                 break;
             }
+            case "ir.attachment":
+                v.putIfAbsent("type", "binary");
+                break;
             case "maintenance.equipment":
                 v.putIfAbsent("effective_date", s.today());
                 break;
@@ -271,6 +274,25 @@ final class Defaults {
     static void afterCreate(Orm orm, Schema.Model m, Map<String, Object> row, Map<String, Object> vals) {
         if (m.name.equals("res.partner")) {
             syncFromParent(orm.store, row, vals);
+        }
+        if (m.name.equals("account.analytic.plan") && row.get("parent_id") == null) {
+            addPlanColumn(orm.store, row);
+        }
+        if (m.name.equals("purchase.order.line")) {
+            Actions.confirmedLineChanged(orm, row, 0.0);
+        }
+    }
+
+    /**
+     * A root plan other than the project plan gets its own column on analytic lines, {@code x_plan<id>_id}
+     * (addons/analytic/models/analytic_plan.py {@code _inverse_name} / {@code _column_name}, 17.0 and 19.0), so an
+     * analytic line can carry one account per plan.
+     */
+    private static void addPlanColumn(Store s, Map<String, Object> plan) {
+        Schema.Model lines = s.schema.model("account.analytic.line");
+        String column = "x_plan" + plan.get("id") + "_id";
+        if (!Integer.valueOf(1).equals(plan.get("id")) && !lines.has(column)) {
+            lines.m2o(column, "account.analytic.account", String.valueOf(plan.get("name")));
         }
     }
 

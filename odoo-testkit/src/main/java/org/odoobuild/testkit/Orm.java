@@ -44,6 +44,7 @@ final class Orm {
         this.version = store.version;
         this.database = database;
         store.createHook = (model, vals) -> createOne(model, vals, null, true);
+        store.lineQuantityHook = (line, previous) -> Actions.confirmedLineChanged(this, line, previous);
     }
 
     // ------------------------------------------------------------------ authentication
@@ -867,6 +868,20 @@ final class Orm {
                     throw OdooError.userError("In order to delete a purchase order, you must cancel it first.")
                             .frame("odoo/addons/purchase/models/purchase_order.py", 467, "_unlink_if_cancelled",
                                     "raise UserError(_('In order to delete a purchase order, you must cancel it first.'))");
+                }
+            }
+        }
+        if (m.name.equals("purchase.order.line")) {
+            // purchase/models/purchase_order_line.py _unlink_except_purchase_or_done (17.0; 19.0 words it differently):
+            // a line of a confirmed order stays, its quantity can be set to what was received instead
+            for (Map<String, Object> r : rows) {
+                Object state = store.related("purchase.order", r.get("order_id"), "state");
+                if ("purchase".equals(state) || "done".equals(state)) {
+                    throw OdooError.userError(version >= 19
+                            ? "Cannot delete a purchase order line which is in state 'Purchase Order'.\nOnce a purchase order is confirmed, "
+                                    + "you can't remove lines that have been invoiced or received (we need to track if something gets "
+                                    + "invoiced or received).\nSet the quantity to 0 instead."
+                            : "Cannot delete a purchase order line which is in state '" + ("done".equals(state) ? "Locked" : "Purchase Order") + "'.");
                 }
             }
         }

@@ -676,6 +676,18 @@ final class Schema {
         im.order = "model";
         im.f("name", "char", "Model Description", "req").f("model", "char", "Model", "req").f("transient", "boolean", "Transient Model");
 
+        // odoo/addons/base/models/ir_attachment.py (17.0 and 19.0): a file or a URL attached to any record
+        // (res_model, res_id); type "binary" by default, "url" for a link
+        Model att = add("ir.attachment", "Attachment", "IrAttachment");
+        att.order = "id desc";
+        att.f("name", "char", "Name", "req").f("description", "text", "Description").f("res_model", "char", "Resource Model")
+                .f("res_field", "char", "Resource Field").f("res_id", "many2one_reference", "Resource ID")
+                .f("type", "selection", "Type", "req", "sel", sel("url", "URL", "binary", "File"))
+                .f("url", "char", "Url").f("public", "boolean", "Is public document").f("datas", "binary", "File Content (base64)")
+                .f("mimetype", "char", "Mime Type").f("file_size", "integer", "File Size", "ro");
+        magic(att);
+        att.compute("file_size", (s, r) -> r.get("datas") instanceof String d ? d.length() * 3 / 4 : 0);
+
         // addons/mail/models/mail_activity_type.py, mail_activity.py
         Model at = add("mail.activity.type", "Activity Type", "MailActivityType");
         at.order = "sequence, id";

@@ -329,8 +329,8 @@ final class Store {
         double total = 0;
         for (Map<String, Object> l : tables.get("account.analytic.line").values()) {
             boolean mine = false;
-            for (String k : List.of("account_id", "x_plan2_id", "x_plan3_id")) {
-                mine |= account.get("id").equals(l.get(k));
+            for (Map.Entry<String, Object> e : l.entrySet()) {
+                mine |= (e.getKey().equals("account_id") || e.getKey().startsWith("x_plan")) && account.get("id").equals(e.getValue());
             }
             double a = Py.toDouble(l.get("amount"));
             if (mine && (sign == 0 || sign < 0 && a < 0 || sign > 0 && a > 0)) {
@@ -470,6 +470,8 @@ final class Store {
         if (model.equals("ir.model.data")) {
             xmlIndexDirty = true;
         }
+        double previousQty = model.equals("purchase.order.line") && vals.containsKey("product_qty")
+                ? Py.toDouble(row.get("product_qty")) : Double.NaN;
         for (Map.Entry<String, Object> e : vals.entrySet()) {
             Schema.Field f = m.field(e.getKey());
             if (f != null && f.x2many()) {
@@ -477,6 +479,9 @@ final class Store {
             } else if (!e.getKey().equals("id")) {
                 assign(m, row, e.getKey(), e.getValue());
             }
+        }
+        if (!Double.isNaN(previousQty)) {
+            lineQuantityHook.changed(row, previousQty);
         }
         if (m.has("write_date")) {
             row.put("write_date", now());
@@ -762,4 +767,11 @@ final class Store {
     }
 
     CreateHook createHook = (model, vals) -> insert(model, vals, null);
+
+    /** Called after a purchase order line's {@code product_qty} was written, with the quantity before. */
+    interface LineQuantityHook {
+        void changed(Map<String, Object> line, double previous);
+    }
+
+    LineQuantityHook lineQuantityHook = (line, previous) -> { };
 }

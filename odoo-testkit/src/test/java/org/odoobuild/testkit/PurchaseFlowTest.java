@@ -138,9 +138,8 @@ class PurchaseFlowTest {
             Rpc.Failure twice = assertThrows(Rpc.Failure.class, () -> rpc.call("account.move", "action_post", List.of(List.of(billId))));
             assertEquals("The entry BILL/2026/03/0001 (id " + billId + ") must be in draft.", twice.message());
 
-            // analytic lines: a cost is negative; 19 puts an account of another plan in that plan's column
-            List<String> cols = version >= 19 ? List.of("account_id", "x_plan3_id", "amount", "unit_amount", "move_line_id", "category", "date")
-                    : List.of("account_id", "amount", "unit_amount", "move_line_id", "category", "date");
+            // analytic lines: a cost is negative; an account of another plan goes in that plan's column
+            List<String> cols = List.of("account_id", "x_plan3_id", "amount", "unit_amount", "move_line_id", "category", "date");
             List<Map<String, Object>> al = rpc.searchRead("account.analytic.line", List.of(), Map.of("fields", cols, "order", "id"));
             assertEquals(2, al.size());
             assertEquals(-540.0, al.get(0).get("amount"));
@@ -150,12 +149,8 @@ class PurchaseFlowTest {
             assertEquals("vendor_bill", al.get(0).get("category"));
             assertEquals("2026-03-15", al.get(0).get("date"));
             assertEquals(24, ((List<Object>) al.get(0).get("account_id")).get(0));
-            if (version >= 19) {
-                assertEquals(false, al.get(1).get("account_id"));
-                assertEquals(2, ((List<Object>) al.get(1).get("x_plan3_id")).get(0));
-            } else {
-                assertEquals(2, ((List<Object>) al.get(1).get("account_id")).get(0));
-            }
+            assertEquals(false, al.get(1).get("account_id"));
+            assertEquals(2, ((List<Object>) al.get(1).get("x_plan3_id")).get(0));
             assertEquals(-540.0, one(rpc, "account.analytic.account", 24, "balance").get("balance"));
 
             // reset to draft removes them; cancelling un-bills the order
@@ -237,6 +232,34 @@ class PurchaseFlowTest {
             Rpc.Failure missing = assertThrows(Rpc.Failure.class, () -> rpc.call("mail.activity", "create", List.of(Map.of(
                     "res_model_id", modelId, "res_id", 999999, "summary", "x"))));
             assertEquals("odoo.exceptions.MissingError", missing.name());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {17, 19})
+    @SuppressWarnings("unchecked")
+    void aNewRootPlanGetsItsOwnAnalyticLineColumn(int version) throws Exception {
+        try (OdooEmulator odoo = OdooEmulator.builder().version(version).demoData(true).build().start()) {
+            Rpc rpc = new Rpc(odoo);
+            int plan = (Integer) rpc.call("account.analytic.plan", "create", List.of(Map.of("name", "Cost Codes")));
+            int child = (Integer) rpc.call("account.analytic.plan", "create", List.of(Map.of("name", "Concrete", "parent_id", plan)));
+            String column = "x_plan" + plan + "_id";
+            Map<String, Object> fields = (Map<String, Object>) rpc.call("account.analytic.line", "fields_get", List.of(),
+                    Map.of("attributes", List.of("type", "relation")));
+            assertEquals(Map.of("type", "many2one", "relation", "account.analytic.account"), fields.get(column));
+            assertTrue(!fields.containsKey("x_plan" + child + "_id"), "a child plan shares its root's column");
+            int cc = (Integer) rpc.call("account.analytic.account", "create", List.of(Map.of("name", "Cast-in-place", "code", "03 30 00",
+                    "plan_id", child)));
+            int bill = (Integer) rpc.call("account.move", "create", List.of(Map.of("move_type", "in_invoice", "partner_id", 8,
+                    "invoice_date", "2026-03-15", "invoice_line_ids", List.of(List.of(0, 0, Map.of("name", "Concrete", "quantity", 2,
+                            "price_unit", 100.0, "analytic_distribution", Map.of("24," + cc, 100)))))));
+            rpc.call("account.move", "action_post", List.of(List.of(bill)));
+            Map<String, Object> line = rpc.searchRead("account.analytic.line", List.of(), Map.of("fields", List.of("account_id", column,
+                    "amount"))).get(0);
+            assertEquals(24, ((List<Object>) line.get("account_id")).get(0), "the project plan keeps account_id");
+            assertEquals(cc, ((List<Object>) line.get(column)).get(0));
+            assertEquals(-200.0, line.get("amount"));
+            assertEquals(-200.0, one(rpc, "account.analytic.account", cc, "balance").get("balance"));
         }
     }
 

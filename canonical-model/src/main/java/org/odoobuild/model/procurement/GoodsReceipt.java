@@ -66,6 +66,8 @@ public interface GoodsReceipt extends CanonicalEntity {
       p.positive(at + ".lineNumber", BigDecimal.valueOf(l.lineNumber()));
       p.positive(at + ".orderLineNumber", BigDecimal.valueOf(l.orderLineNumber()));
       p.positive(at + ".quantity.value", l.quantity().value());
+      l.rejectedQuantity().ifPresent(r -> p.notNegative(at + ".rejectedQuantity.value", r.value())
+          .dimension(at + ".rejectedQuantity.unit", r, l.quantity().unit().dimension()));
     }
     return p.result();
   }

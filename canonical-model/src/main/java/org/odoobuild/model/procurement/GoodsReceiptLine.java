@@ -23,8 +23,14 @@ public interface GoodsReceiptLine {
   @MaxLength(Limits.REF)
   Optional<String> productCode();
 
-  /** Received quantity (may be in another compatible unit than ordered). */
+  /** Received (accepted) quantity (may be in another compatible unit than ordered). */
   Quantity quantity();
+
+  /**
+   * Delivered but refused on site (damaged, wrong item), in a unit of the same dimension: not
+   * received into stock, so the order still expects it (it stays on the backorder).
+   */
+  Optional<Quantity> rejectedQuantity();
 
   /** Field remark (damage, short delivery…). */
   @MaxLength(Limits.TEXT)

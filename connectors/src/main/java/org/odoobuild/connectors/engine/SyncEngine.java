@@ -517,7 +517,7 @@ public final class SyncEngine implements AutoCloseable {
   private <T> void audit(Flow<T> flow, SourceRecord<T> r, String action, String detail) {
     String after = r.type().financial() ? flow.codec().encode(r.payload()) : "";
     String correlation = r.correlationId().isEmpty() ? SyncContext.currentCorrelationId().orElse("") : r.correlationId();
-    store.append(new AuditEntry(clock.instant(), workerId, action, flow.name(), r.type().name(),
+    store.append(new AuditEntry(clock.instant(), r.actor().orElse(workerId), action, flow.name(), r.type().name(),
         r.key().idempotencyKey(), correlation, "", after, detail));
   }
 

@@ -3,6 +3,7 @@ package org.odoobuild.connectors.spi;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One record or event a source hands to the engine.
@@ -13,11 +14,17 @@ import java.util.Objects;
  * @param occurredAt when it happened in the source
  * @param orderingKey records with the same ordering key are applied in order (e.g. a PO number);
  *     {@code ""} when order does not matter
- * @param headers free-form metadata (never secrets)
+ * @param headers free-form metadata (never secrets); {@value #ACTOR} names the acting principal
  * @param <T> the payload type
  */
 public record SourceRecord<T>(RecordKey key, EventType type, T payload, Instant occurredAt, String orderingKey,
     Map<String, String> headers) {
+
+  /**
+   * The header naming the person or system on whose behalf the record was made (e.g. the
+   * Procore user who approved a change); the engine and the sinks audit it as the actor.
+   */
+  public static final String ACTOR = "actor";
 
   /** Validates the parts. */
   public SourceRecord {
@@ -45,5 +52,17 @@ public record SourceRecord<T>(RecordKey key, EventType type, T payload, Instant 
   /** The idempotency key, scoped by event type. */
   public String idempotencyKey() {
     return type.name() + "/" + key.idempotencyKey();
+  }
+
+  /** The acting principal ({@value #ACTOR} header), when the source named one. */
+  public Optional<String> actor() {
+    return Optional.ofNullable(headers.get(ACTOR)).filter(a -> !a.isBlank());
+  }
+
+  /** A copy with the acting principal set. */
+  public SourceRecord<T> withActor(String actor) {
+    java.util.Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+    h.put(ACTOR, Objects.requireNonNull(actor, "actor"));
+    return new SourceRecord<>(key, type, payload, occurredAt, orderingKey, h);
   }
 }

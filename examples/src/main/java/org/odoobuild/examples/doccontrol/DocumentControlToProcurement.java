@@ -19,6 +19,7 @@ import org.odoobuild.adapters.capture.EventRule;
 import org.odoobuild.adapters.capture.InMemorySnapshotStore;
 import org.odoobuild.adapters.capture.OdooChange;
 import org.odoobuild.adapters.capture.OdooChangeSource;
+import org.odoobuild.adapters.documents.OdooDrawingHolds;
 import org.odoobuild.adapters.failure.OdooFailures;
 import org.odoobuild.adapters.procurement.OdooProcurement;
 import org.odoobuild.adapters.sink.EntitySink;
@@ -46,6 +47,10 @@ import org.odoobuild.model.common.Money;
 import org.odoobuild.model.common.Quantity;
 import org.odoobuild.model.common.SourceRef;
 import org.odoobuild.model.common.UnitOfMeasure;
+import org.odoobuild.model.documents.DocumentKind;
+import org.odoobuild.model.documents.DocumentRevision;
+import org.odoobuild.model.documents.DocumentStatus;
+import org.odoobuild.model.documents.ImmutableDocumentRevision;
 import org.odoobuild.model.procurement.ImmutablePurchaseOrder;
 import org.odoobuild.model.procurement.ImmutablePurchaseOrderLine;
 import org.odoobuild.model.procurement.ImmutableVendor;
@@ -77,7 +82,7 @@ public final class DocumentControlToProcurement {
 
   /** A purchase order waiting for a submittal: vendor, one product, and the spec section as cost code. */
   record Package(String submittal, String vendorRef, String vendorName, LocalDate insuredUntil, String productCode,
-      String product, String qty, UnitOfMeasure unit, String price) {
+      String product, String qty, UnitOfMeasure unit, String price, String drawing) {
 
     String costCode() {
       return submittal.substring(0, 8);
@@ -90,13 +95,13 @@ public final class DocumentControlToProcurement {
   static final String PO_PREFIX = "SUB ";
   static final List<Package> PACKAGES = List.of(
       new Package("05 12 00-001", "DC-STEEL", "Riverside Steel Erectors", TODAY.plusMonths(8), "STL-W12", "W12x26 beams", "38",
-          UnitOfMeasure.EA, "1240.00"),
+          UnitOfMeasure.EA, "1240.00", "S-201@B"),
       new Package("08 44 13-002", "DC-GLAZE", "ClearSpan Curtain Wall", TODAY.plusMonths(3), "CW-UNIT", "Unitized curtain wall panel",
-          "64", UnitOfMeasure.EA, "2150.00"),
+          "64", UnitOfMeasure.EA, "2150.00", "A-501@A"),
       new Package("03 30 00-003", "DC-CONC", "Metro Ready-Mix", TODAY.plusMonths(11), "CON-4000", "4000 psi ready-mix", "420",
-          UnitOfMeasure.CY, "148.00"),
+          UnitOfMeasure.CY, "148.00", "S-101@A"),
       new Package("09 21 16-004", "DC-DRYW", "Apex Drywall", TODAY.minusDays(12), "GWB-58X", "5/8 Type X gypsum board", "2600",
-          UnitOfMeasure.EA, "14.50"));
+          UnitOfMeasure.EA, "14.50", "A-610@A"));
 
   static final List<Decision> DECISIONS = List.of(
       new Decision("05 12 00-001", 1, "approved", "K. Osei (SE)", "S-201"),
@@ -184,8 +189,12 @@ public final class DocumentControlToProcurement {
         v -> v.primaryRef().id(), EventCatalog.VENDOR_APPROVED)).sink(EntitySink.of(odoo, Vendor.class)).build());
     engine.register(Flow.builder("cost-codes", CostCode.class).source(listSource("erp", costCodes, CostCode::code,
         EventCatalog.MASTER_DATA_CHANGED)).sink(EntitySink.of(odoo, CostCode.class)).build());
+    List<String> notices = new ArrayList<>();
+    // each order line is linked in Odoo to the drawing revision it is bought for, as it is written
+    OdooDrawingHolds holds = OdooDrawingHolds.builder(odoo).notifier((owner, msg) -> notices.add(owner + ": " + msg)).build();
     engine.register(Flow.builder("purchase-orders", PurchaseOrder.class).source(listSource("doccontrol", orders,
-        PurchaseOrder::number, EventCatalog.MASTER_DATA_CHANGED)).sink(EntitySink.of(odoo, PurchaseOrder.class)).build());
+        PurchaseOrder::number, EventCatalog.MASTER_DATA_CHANGED)).sink(holds.linking(EntitySink.of(odoo, PurchaseOrder.class)))
+        .build());
 
     out.step("Vendors, cost codes and the purchase orders waiting for their submittals (upserted: re-runs change nothing)");
     for (String flow : List.of("vendors", "cost-codes", "purchase-orders")) {
@@ -204,7 +213,6 @@ public final class DocumentControlToProcurement {
           v.isCompliantOn(TODAY) ? "insurance valid" : "insurance EXPIRED");
     }
 
-    List<String> notices = new ArrayList<>();
     WorkflowEngine<ReleaseGate.State, ReleaseGate.Event, ReleaseGate.Signal> gates = new WorkflowEngine<>(
         ReleaseGate.definition(new OdooProcurement(odoo, (owner, msg) -> notices.add(owner + ": " + msg))),
         JdbcInstanceStore.in(store), Clock.systemUTC());
@@ -244,15 +252,22 @@ public final class DocumentControlToProcurement {
           List<SinkResult> res = new ArrayList<>();
           for (SourceRecord<DrawingRevision> r : batch) {
             DrawingRevision rev = r.payload();
+            // the lines bought for the superseded revision, found from their links in Odoo, are held there
+            List<OdooDrawingHolds.HeldLine> lines = holds.supersede(superseded(rev));
             int held = 0;
-            for (Decision d : DECISIONS) {
-              if (d.drawing().equals(rev.drawing()) && gates.state(d.submittal()) == ReleaseGate.State.RELEASED) {
-                gates.fire(d.submittal(), ReleaseGate.Event.DRAWING_SUPERSEDED,
-                    new ReleaseGate.Signal(rev.drawing() + " rev " + rev.revision(), true, rev.note()),
-                    EventMeta.of("doc-control", "superseded " + rev.supersedes(), r.idempotencyKey() + "/" + d.submittal()));
-                out.info("%s rev %s supersedes rev %s → purchase.order %d on hold (%s)", rev.drawing(), rev.revision(),
-                    rev.supersedes(), poBySubmittal.get(d.submittal()), rev.note());
-                held++;
+            for (OdooDrawingHolds.HeldLine line : lines) {
+              out.info("%s rev %s supersedes rev %s → %s line %d (%s) on hold", rev.drawing(), rev.revision(), rev.supersedes(),
+                  line.orderName(), line.lineNumber(), line.description());
+            }
+            for (long po : lines.stream().map(OdooDrawingHolds.HeldLine::order).distinct().toList()) {
+              for (Map.Entry<String, Long> e : poBySubmittal.entrySet()) {
+                ReleaseGate.State state = gates.state(e.getKey());
+                if (e.getValue() == po && (state == ReleaseGate.State.RELEASED || state == ReleaseGate.State.AWAITING_APPROVAL)) {
+                  gates.fire(e.getKey(), ReleaseGate.Event.DRAWING_SUPERSEDED,
+                      new ReleaseGate.Signal(rev.drawing() + " rev " + rev.revision(), true, rev.note()),
+                      EventMeta.of("doc-control", "superseded " + rev.supersedes(), r.idempotencyKey() + "/" + e.getKey()));
+                  held++;
+                }
               }
             }
             res.add(held > 0 ? SinkResult.applied("held " + held) : SinkResult.skipped("no released order affected"));
@@ -310,6 +325,14 @@ public final class DocumentControlToProcurement {
     return released;
   }
 
+  /** The canonical revision a document control revision supersedes. */
+  static DocumentRevision superseded(DrawingRevision rev) {
+    return ImmutableDocumentRevision.builder().addSourceRefs(SourceRef.of("doccontrol", rev.drawing() + "@" + rev.supersedes()))
+        .documentNumber(rev.drawing()).title(rev.drawing()).kind(DocumentKind.DRAWING).revisionCode(rev.supersedes())
+        .status(DocumentStatus.SUPERSEDED).projectRef(SourceRef.of("doccontrol", "project"))
+        .supersededBy(SourceRef.of("doccontrol", rev.drawing() + "@" + rev.revision())).build();
+  }
+
   static SourceRef vendorRef(Package p) {
     return SourceRef.of(ReferenceData.ERP, p.vendorRef());
   }
@@ -320,7 +343,8 @@ public final class DocumentControlToProcurement {
         .number(PO_PREFIX + p.submittal()).vendorRef(vendorRef(p)).orderDate(TODAY).status(PurchaseOrderStatus.DRAFT)
         .currency(USD).addLines(ImmutablePurchaseOrderLine.builder().lineNumber(1).description(p.product())
             .productCode(p.productCode()).quantity(Quantity.of(p.qty(), p.unit()))
-            .unitPrice(Money.of(new BigDecimal(p.price()), USD)).costCode(p.costCode()).build())
+            .unitPrice(Money.of(new BigDecimal(p.price()), USD)).costCode(p.costCode())
+            .addDrawingRefs(SourceRef.of("doccontrol", p.drawing())).build())
         .build();
   }
 

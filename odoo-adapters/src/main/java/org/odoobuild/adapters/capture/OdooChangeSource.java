@@ -41,6 +41,8 @@ import org.odoobuild.connectors.spi.SourceRecord;
 public final class OdooChangeSource implements Source<OdooChange> {
   /** Snapshot key holding the captured {@code write_date}. */
   static final String WRITE_DATE = "write_date";
+  /** The field naming who last wrote a record (echo suppression). */
+  static final String WRITE_UID = "write_uid";
 
   private final OdooModel model;
   private final List<String> fields;
@@ -50,6 +52,7 @@ public final class OdooChangeSource implements Source<OdooChange> {
   private final Duration deletionCheckEvery;
   private final Clock clock;
   private final java.util.function.Function<Record, Optional<?>> canonical;
+  private final Set<Long> ignoredWriters;
 
   private OdooChangeSource(Builder b) {
     this.model = b.odoo.model(b.model).withContext(Context.empty().activeTest(false));
@@ -58,6 +61,10 @@ public final class OdooChangeSource implements Source<OdooChange> {
     f.add("create_date");
     if (b.trackActive) {
       f.add("active");
+    }
+    this.ignoredWriters = Set.copyOf(b.ignoredWriters);
+    if (!ignoredWriters.isEmpty()) {
+      f.add(WRITE_UID);
     }
     this.fields = List.copyOf(f);
     this.scope = b.scope;
@@ -112,6 +119,10 @@ public final class OdooChangeSource implements Source<OdooChange> {
       if (prev.isPresent() && Objects.equals(prev.get().get(WRITE_DATE), values.get(WRITE_DATE))) {
         continue; // captured before (overlap window)
       }
+      if (echo(r)) {
+        snapshots.put(model.name(), r.id(), values); // our own write: the baseline moves, no event
+        continue;
+      }
       OdooChange.Kind kind = kind(values, prev);
       Optional<Object> entity = canonical.apply(r).map(Object.class::cast);
       out.add(record(new OdooChange(model.name(), r.id(), kind, instant(wd), values, prev.orElse(Map.of()), entity)));
@@ -127,6 +138,11 @@ public final class OdooChangeSource implements Source<OdooChange> {
       lastCheck = now;
     }
     return new SourceBatch<>(out, new Cursor(false, "", 0, hwm, lastCheck).format(), false);
+  }
+
+  /** Whether the row was last written by one of the ignored users (the SDK's own integration user). */
+  private boolean echo(Record r) {
+    return !ignoredWriters.isEmpty() && r.getMany2one(WRITE_UID).map(w -> ignoredWriters.contains(w.id())).orElse(false);
   }
 
   private List<SourceRecord<OdooChange>> deletions() {
@@ -208,6 +224,7 @@ public final class OdooChangeSource implements Source<OdooChange> {
     private boolean trackActive = true;
     private Clock clock = Clock.systemUTC();
     private java.util.function.Function<Record, Optional<?>> canonical = r -> Optional.empty();
+    private final Set<Long> ignoredWriters = new HashSet<>();
 
     private Builder(OdooClient odoo, String model) {
       this.odoo = Objects.requireNonNull(odoo, "odoo");
@@ -263,6 +280,29 @@ public final class OdooChangeSource implements Source<OdooChange> {
     public Builder canonical(java.util.function.Function<Record, Optional<?>> mapper) {
       this.canonical = Objects.requireNonNull(mapper, "mapper");
       return this;
+    }
+
+    /**
+     * Suppresses echoes: rows last written by this user are not reported as changes (their
+     * snapshot still moves, so the next real change is diffed against what the SDK wrote). Give
+     * the SDK's writers a dedicated integration user and name it here.
+     *
+     * @param uid the user id whose writes are the SDK's own
+     * @return this builder
+     */
+    public Builder ignoreWritesBy(long uid) {
+      ignoredWriters.add(uid);
+      return this;
+    }
+
+    /**
+     * Suppresses echoes of the writes made with this source's own client ({@link OdooClient#uid()}):
+     * use it when the sinks and the capture share the integration user.
+     *
+     * @return this builder
+     */
+    public Builder ignoreOwnWrites() {
+      return ignoreWritesBy(odoo.uid());
     }
 
     /** Builds the source. */

@@ -26,7 +26,11 @@ import org.odoobuild.model.procurement.ReceiptStatus;
  * location_dest_id ({@code stock.stock_location_stock}), origin (receipt number), scheduled_date
  * (received date); moves ({@code move_ids}): product_id, the done-quantity field discovered per
  * version ({@code quantity} 17+), product_uom_qty, product_uom, purchase_line_id (resolved through
- * the order line's external id). state is read only.
+ * the order line's external id), and {@code name} only where the server has it (17; Odoo 19's
+ * {@code stock.move} has no {@code name}: found with {@code fields_get}). state is read only.
+ * Receipts of confirmed orders are applied to the receipt Odoo made by
+ * {@code org.odoobuild.adapters.p2p.OdooReceipts}; this mapping reads receipts and writes
+ * receipts that have no order in Odoo.
  */
 public final class GoodsReceiptMapping implements OdooMapping<GoodsReceipt> {
   /** Model. */
@@ -75,7 +79,7 @@ public final class GoodsReceiptMapping implements OdooMapping<GoodsReceipt> {
       String at = "lines[" + i + "]";
       Map<String, Object> mv = new LinkedHashMap<>();
       mv.put("sequence", l.lineNumber());
-      mv.put("name", g.number() + "/" + l.lineNumber());
+      ctx.schema().find(OdooField.STOCK_MOVE_NAME).ifPresent(f -> mv.put(f, g.number() + "/" + l.lineNumber()));
       mv.put("product_id", MappingSupport.require(l.productCode().flatMap(ctx.refs()::productId), at + ".productCode", "product of the receipt line"));
       mv.put("product_uom_qty", l.quantity().value());
       mv.put(qtyField, l.quantity().value());

@@ -24,7 +24,9 @@ public enum OdooField {
   /** Stock move done quantity: {@code quantity} (17+) / {@code quantity_done} (16). */
   STOCK_MOVE_QUANTITY("stock.move", "quantity", "quantity_done"),
   /** Stock move unit: {@code product_uom} (17 and 19). */
-  STOCK_MOVE_UOM("stock.move", "product_uom", "product_uom_id");
+  STOCK_MOVE_UOM("stock.move", "product_uom", "product_uom_id"),
+  /** Stock move description: {@code name} (17, required; removed in 19). */
+  STOCK_MOVE_NAME("stock.move", "name");
 
   private final String model;
   private final List<String> candidates;
@@ -55,6 +57,7 @@ public enum OdooField {
       case PARTNER_PURCHASE_WARN_MSG -> Optional.of("purchase_warn_msg");
       case STOCK_MOVE_QUANTITY -> Optional.of(major >= 17 ? "quantity" : "quantity_done");
       case STOCK_MOVE_UOM -> Optional.of("product_uom");
+      case STOCK_MOVE_NAME -> major >= 19 ? Optional.empty() : Optional.of("name");
     };
   }
 }

@@ -1,14 +1,12 @@
 package org.odoobuild.adapters.mapping;
 
 import java.util.Currency;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.odoobuild.client.Domain;
 import org.odoobuild.client.OdooClient;
 import org.odoobuild.client.Query;
-import org.odoobuild.client.Record;
 import org.odoobuild.model.common.ExternalIds;
 import org.odoobuild.model.common.SourceRef;
 import org.odoobuild.model.common.UnitOfMeasure;
@@ -34,14 +32,17 @@ public final class OdooReferences implements ReferenceResolver {
     this.known = known;
   }
 
-  /** Found ids are cached; a miss is asked again next time (the record may be created meanwhile). */
   private Optional<Long> first(String key, String model, Domain domain) {
+    return cached(key, () -> client.model(model).search(Query.where(domain).limit(1)).stream().findFirst());
+  }
+
+  /** Found ids are cached; a miss is asked again next time (the record may be created meanwhile). */
+  private Optional<Long> cached(String key, java.util.function.Supplier<Optional<Long>> lookup) {
     Optional<Long> hit = cache.get(key);
     if (hit != null) {
       return hit;
     }
-    List<Long> ids = client.model(model).search(Query.where(domain).limit(1));
-    Optional<Long> found = ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(0));
+    Optional<Long> found = lookup.get();
     found.ifPresent(id -> cache.put(key, found));
     return found;
   }
@@ -56,16 +57,9 @@ public final class OdooReferences implements ReferenceResolver {
     if (dot < 0) {
       return Optional.empty();
     }
-    Optional<Long> hit = cache.get("xid:" + externalId);
-    if (hit != null) {
-      return hit;
-    }
-    List<Record> rows = client.model("ir.model.data").searchRead(Query.where(
+    return cached("xid:" + externalId, () -> client.model("ir.model.data").searchRead(Query.where(
         Domain.where("module", "=", externalId.substring(0, dot)).and(Domain.where("name", "=", externalId.substring(dot + 1))))
-        .fields("res_id").limit(1));
-    Optional<Long> found = rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).getLong("res_id"));
-    found.ifPresent(id -> cache.put("xid:" + externalId, found));
-    return found;
+        .fields("res_id").limit(1)).stream().findFirst().map(r -> r.getLong("res_id")));
   }
 
   @Override

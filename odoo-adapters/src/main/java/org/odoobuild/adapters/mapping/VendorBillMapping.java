@@ -26,8 +26,11 @@ import org.odoobuild.model.procurement.Vendor;
  * {@link VendorBill} ↔ {@code account.move} with {@code move_type = in_invoice}: partner_id, ref
  * (vendor invoice number), invoice_date, invoice_date_due, currency_id; lines
  * ({@code invoice_line_ids}, {@code Command.create}): sequence, name, product_id, quantity,
- * product_uom_id, price_unit, analytic_distribution (cost code). state/payment_state are read
- * only ({@link BillStatus#fromOdoo}).
+ * product_uom_id, price_unit, analytic_distribution (cost code), purchase_line_id (the order line
+ * billed, resolved through its external id when the order was written by the SDK). state/payment_state
+ * are read only ({@link BillStatus#fromOdoo}). Bills of confirmed orders go through
+ * {@code org.odoobuild.adapters.p2p.OdooVendorBills} (lookup by vendor and reference, three-way match,
+ * posting or hold).
  */
 public final class VendorBillMapping implements OdooMapping<VendorBill> {
   /** Model. */
@@ -68,6 +71,10 @@ public final class VendorBillMapping implements OdooMapping<VendorBill> {
     m.put("price_unit", l.unitPrice().amount());
     String cc = l.costCode().orElseThrow(() -> MappingException.of(at + ".costCode", ViolationCodes.MISSING_COST_CODE, "missing cost code"));
     m.put("analytic_distribution", MappingSupport.distribution(ctx, cc, Optional.empty(), at + ".costCode"));
+    // the order line billed, when the order was written by the SDK (its lines carry external ids)
+    b.purchaseOrderRef().flatMap(po -> l.orderLineNumber().flatMap(n -> ctx.refs().idOf(
+        ExternalIds.of(org.odoobuild.model.procurement.PurchaseOrder.TYPE, po) + "_line_" + n)))
+        .ifPresent(id -> m.put("purchase_line_id", id));
     return m;
   }
 
@@ -101,7 +108,8 @@ public final class VendorBillMapping implements OdooMapping<VendorBill> {
     for (int i = 0; i < b.lines().size(); i++) {
       Map<String, String> lc = new LinkedHashMap<>();
       lc.put("id", b.externalId() + "_line_" + b.lines().get(i).lineNumber());
-      lineValues(b, i, ctx).forEach((k, v) -> lc.put(k.equals("product_id") || k.equals("product_uom_id") ? k + "/.id" : k, MappingSupport.text(v)));
+      lineValues(b, i, ctx).forEach((k, v) -> lc.put(k.equals("product_id") || k.equals("product_uom_id") || k.equals("purchase_line_id")
+          ? k + "/.id" : k, MappingSupport.text(v)));
       lines.add(lc);
     }
     return new LoadRecord(MODEL, b.externalId(), cols, Optional.of("invoice_line_ids"), lines);

@@ -1,8 +1,10 @@
 package org.odoobuild.adapters.sink;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.odoobuild.adapters.govern.FieldGovernance;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
 import org.odoobuild.adapters.mapping.MappingContext;
 import org.odoobuild.adapters.mapping.OdooMapping;
@@ -34,12 +36,31 @@ public final class EntitySink<T extends CanonicalEntity> implements Sink<T> {
   private final MappingContext ctx;
   private final Upserter upserter;
   private final Optional<InMemoryReferences> known;
+  private final Optional<FieldGovernance> governance;
 
   private EntitySink(OdooMapping<T> mapping, MappingContext ctx, Upserter upserter, Optional<InMemoryReferences> known) {
+    this(mapping, ctx, upserter, known, Optional.empty());
+  }
+
+  private EntitySink(OdooMapping<T> mapping, MappingContext ctx, Upserter upserter, Optional<InMemoryReferences> known,
+      Optional<FieldGovernance> governance) {
     this.mapping = Objects.requireNonNull(mapping, "mapping");
     this.ctx = Objects.requireNonNull(ctx, "ctx");
     this.upserter = Objects.requireNonNull(upserter, "upserter");
     this.known = known;
+    this.governance = governance;
+  }
+
+  /**
+   * This sink with field governance: fields owned by other systems are never overwritten (the
+   * conflicts are reported), and each changed record is audited field by field with the acting
+   * principal of its source event.
+   *
+   * @param fieldGovernance the governance
+   * @return a governed copy of this sink
+   */
+  public EntitySink<T> governed(FieldGovernance fieldGovernance) {
+    return new EntitySink<>(mapping, ctx, upserter, known, Optional.of(fieldGovernance));
   }
 
   /** A sink for {@code type} with its standard mapping, field names discovered from the server. */
@@ -79,7 +100,18 @@ public final class EntitySink<T extends CanonicalEntity> implements Sink<T> {
   @Override
   public List<SinkResult> apply(List<SourceRecord<T>> batch) {
     List<T> payloads = batch.stream().map(SourceRecord::payload).toList();
-    List<UpsertOutcome> outcomes = upserter.upsert(mapping, payloads, ctx);
+    List<UpsertOutcome> outcomes;
+    if (governance.isPresent()) {
+      FieldGovernance g = governance.get();
+      List<FieldGovernance.Batch> reviewed = new ArrayList<>(1);
+      outcomes = upserter.upsert(mapping, payloads, ctx, rows -> {
+        reviewed.add(g.review(rows));
+        return reviewed.get(0).rows();
+      });
+      reviewed.forEach(b -> outcomes.forEach(o -> g.audit(b, batch.get(o.index()), o)));
+    } else {
+      outcomes = upserter.upsert(mapping, payloads, ctx);
+    }
     known.ifPresent(refs -> outcomes.forEach(o -> o.odooId().ifPresent(id -> {
       T entity = payloads.get(o.index());
       refs.record(entity.entityType(), entity.primaryRef(), mapping.model(), id);

@@ -85,6 +85,17 @@ public final class Upserter {
    * one outcome per input record, in input order.
    */
   public <T extends CanonicalEntity> List<UpsertOutcome> upsert(OdooMapping<T> mapping, List<? extends T> records, MappingContext ctx) {
+    return upsert(mapping, records, ctx, rows -> rows);
+  }
+
+  /**
+   * Like {@link #upsert(OdooMapping, List, MappingContext)}, with the mapped rows passed through
+   * {@code review} just before they are loaded (e.g. to withhold fields another system owns);
+   * the review returns one row per row, in order, for the same external ids.
+   */
+  public <T extends CanonicalEntity> List<UpsertOutcome> upsert(OdooMapping<T> mapping, List<? extends T> records,
+      MappingContext ctx, java.util.function.UnaryOperator<List<LoadRecord>> review) {
+    Objects.requireNonNull(review, "review");
     UpsertOutcome[] out = new UpsertOutcome[records.size()];
     List<Pending> ready = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
@@ -103,6 +114,21 @@ public final class Upserter {
       ready.add(new Pending(i, rec.idempotencyKey(), lr.value().get()));
     }
     ready = withPrerequisites(mapping, records, ready, ctx, out);
+    if (!ready.isEmpty()) {
+      List<LoadRecord> reviewed = review.apply(ready.stream().map(p -> p.row).toList());
+      if (reviewed.size() != ready.size()) {
+        throw new IllegalStateException("a review must return one row per row");
+      }
+      List<Pending> kept = new ArrayList<>(ready.size());
+      for (int k = 0; k < ready.size(); k++) {
+        Pending p = ready.get(k);
+        if (!reviewed.get(k).externalId().equals(p.row.externalId())) {
+          throw new IllegalStateException("a review must keep each row's external id");
+        }
+        kept.add(new Pending(p.index, p.idempotencyKey, reviewed.get(k)));
+      }
+      ready = kept;
+    }
     loadAll(ready, out);
     return List.of(out);
   }

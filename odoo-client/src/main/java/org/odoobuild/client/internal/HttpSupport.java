@@ -1,6 +1,7 @@
 package org.odoobuild.client.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -29,12 +29,12 @@ public final class HttpSupport {
   public record HttpAnswer(int status, String contentType, byte[] body, Map<String, String> headers) {
     /** Whether the content type is JSON. */
     public boolean isJson() {
-      return contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
+      return HttpSupport.isJson(contentType);
     }
 
     /** Whether the content type is XML. */
     public boolean isXml() {
-      return contentType.toLowerCase(java.util.Locale.ROOT).contains("xml");
+      return HttpSupport.isXml(contentType);
     }
 
     /** The body as text. */
@@ -122,17 +122,68 @@ public final class HttpSupport {
     return base;
   }
 
-  /** Sends a POST and reads the whole answer. */
-  public HttpAnswer post(String path, String contentType, byte[] body, Map<String, String> headers, Protocol protocol,
-      String model, String method) {
-    Request.Builder rb = new Request.Builder().url(resolve(path)).post(RequestBody.create(body, MediaType.get(contentType)));
+  /**
+   * Decodes the body of an answer while it arrives, for answers it {@linkplain #streams accepts};
+   * the others are read whole (within the limit) and handed to the call's fallback.
+   *
+   * @param <T> the decoded value
+   */
+  public interface Decoder<T> {
+    /** Whether an answer of this status and content type is decoded from the stream. */
+    boolean streams(int status, String contentType);
+
+    /**
+     * Decodes the body. A body that is not what the protocol says fails with an
+     * {@link org.odoobuild.client.OdooException}; a failure of the stream itself (the connection,
+     * the size limit, the deadline) is reported as such whatever the decoder made of it.
+     */
+    T decode(InputStream body) throws IOException;
+  }
+
+  /**
+   * Sends a POST whose body was encoded in one pass ({@link WireBody}); decodes an answer
+   * {@code streamed} accepts from the stream, any other with {@code whole} once read.
+   */
+  public <T> T post(String path, RequestBody body, Map<String, String> headers, Protocol protocol, String model,
+      String method, Decoder<T> streamed, java.util.function.Function<HttpAnswer, T> whole) {
+    Request.Builder rb = new Request.Builder().url(resolve(path)).post(body);
     headers.forEach(rb::header);
-    return exchange(rb.build(), protocol, model, method);
+    try {
+      return exchange(rb.build(), protocol, model, method, streamed, whole);
+    } finally {
+      if (body instanceof WireBody w) {
+        w.release();
+      }
+    }
   }
 
   /** Sends a GET and reads the whole answer. */
   public HttpAnswer get(String path, Protocol protocol) {
-    return exchange(new Request.Builder().url(resolve(path)).get().build(), protocol, "", "GET " + path);
+    return exchange(new Request.Builder().url(resolve(path)).get().build(), protocol, "", "GET " + path, NONE,
+        a -> a);
+  }
+
+  /** Streams nothing: every answer is read whole. */
+  private static final Decoder<HttpAnswer> NONE = new Decoder<>() {
+    @Override
+    public boolean streams(int status, String contentType) {
+      return false;
+    }
+
+    @Override
+    public HttpAnswer decode(InputStream body) {
+      throw new UnsupportedOperationException();
+    }
+  };
+
+  /** Whether a content type is JSON. */
+  public static boolean isJson(String contentType) {
+    return contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
+  }
+
+  /** Whether a content type is XML. */
+  public static boolean isXml(String contentType) {
+    return contentType.toLowerCase(java.util.Locale.ROOT).contains("xml");
   }
 
   private HttpUrl resolve(String path) {
@@ -143,7 +194,8 @@ public final class HttpSupport {
     return url;
   }
 
-  private HttpAnswer exchange(Request request, Protocol protocol, String model, String method) {
+  private <T> T exchange(Request request, Protocol protocol, String model, String method, Decoder<T> streamed,
+      java.util.function.Function<HttpAnswer, T> whole) {
     boolean sent = false;
     okhttp3.Call call = http.newCall(request);
     long remaining = Deadline.remainingNanos();
@@ -152,33 +204,138 @@ public final class HttpSupport {
           "the call's deadline passed before the request was sent", OptionalInt.empty(), null);
     }
     long configured = call.timeout().timeoutNanos();
-    if (configured == 0 || remaining < configured) {
+    if (remaining != Long.MAX_VALUE && (configured == 0 || remaining < configured)) {
       call.timeout().timeout(remaining, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
+    HttpAnswer answer;
     try (Response response = call.execute()) {
       sent = true;
       ResponseBody rb = response.body();
-      byte[] bytes;
-      if (rb == null) {
-        bytes = new byte[0];
-      } else {
-        long declared = rb.contentLength();
-        if (declared > maxBodyBytes) {
-          throw transport(protocol, model, method, Reason.MALFORMED_RESPONSE, true,
-              "response body of " + declared + " bytes exceeds the limit of " + maxBodyBytes, OptionalInt.of(response.code()), null);
-        }
-        bytes = readBounded(rb, protocol, model, method, response.code());
-      }
       String ct = response.header("Content-Type", "");
+      ct = ct == null ? "" : ct;
+      long declared = rb == null ? 0 : rb.contentLength();
+      if (declared > maxBodyBytes) {
+        throw transport(protocol, model, method, Reason.MALFORMED_RESPONSE, true,
+            "response body of " + declared + " bytes exceeds the limit of " + maxBodyBytes, OptionalInt.of(response.code()), null);
+      }
+      if (rb != null && streamed.streams(response.code(), ct)) {
+        return decodeStreamed(rb, streamed, protocol, model, method, response.code());
+      }
+      byte[] bytes = rb == null ? new byte[0] : readBounded(rb, protocol, model, method, response.code());
       Map<String, String> hdrs = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       for (String name : response.headers().names()) {
         hdrs.put(name.equalsIgnoreCase(HIDDEN_RETRY_AFTER) ? "Retry-After" : name, response.header(name));
       }
-      return new HttpAnswer(response.code(), ct == null ? "" : ct, bytes, hdrs);
+      answer = new HttpAnswer(response.code(), ct, bytes, hdrs);
     } catch (OdooTransportException e) {
       throw e;
     } catch (IOException e) {
       throw fromIo(e, sent, protocol, model, method);
+    }
+    return whole.apply(answer);
+  }
+
+  /**
+   * Decodes a body from the stream, counting its bytes as they arrive (after inflation for gzip)
+   * and refusing it as soon as it passes the limit; then reads what the decoder left, so the
+   * connection can be reused.
+   */
+  private <T> T decodeStreamed(ResponseBody rb, Decoder<T> decoder, Protocol protocol, String model, String method,
+      int status) throws IOException {
+    Bounded in = new Bounded(rb.source(), maxBodyBytes);
+    T value;
+    try {
+      value = decoder.decode(in);
+      in.drain();
+    } catch (IOException | RuntimeException e) {
+      IOException broken = in.failure;
+      if (broken == null) {
+        throw e;
+      }
+      if (broken instanceof LimitExceeded) {
+        throw transport(protocol, model, method, Reason.MALFORMED_RESPONSE, true,
+            "response body exceeds the limit of " + maxBodyBytes + " bytes", OptionalInt.of(status), null);
+      }
+      throw fromIo(broken, true, protocol, model, method);
+    }
+    return value;
+  }
+
+  /** The body past the size limit. */
+  private static final class LimitExceeded extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    LimitExceeded() {
+      super("response body exceeds the size limit");
+    }
+  }
+
+  /** A body as an input stream that counts what it reads and remembers why it failed. */
+  private static final class Bounded extends InputStream {
+    private final okio.BufferedSource source;
+    private final long max;
+    private long count;
+    IOException failure;
+
+    Bounded(okio.BufferedSource source, long max) {
+      this.source = source;
+      this.max = max;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (!request(1)) {
+        return -1;
+      }
+      return source.readByte() & 0xff;
+    }
+
+    /** Whether a byte is left; counts what arrived against the limit. */
+    private boolean request(long n) throws IOException {
+      if (failure != null) {
+        throw failure;
+      }
+      try {
+        return source.request(n);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (failure != null) {
+        throw failure;
+      }
+      int n;
+      try {
+        n = source.read(b, off, len);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+      if (n > 0) {
+        count += n;
+        if (count > max) {
+          failure = new LimitExceeded();
+          throw failure;
+        }
+      }
+      return n;
+    }
+
+    /** Reads and drops the rest of the body (what the decoder did not need), within the limit. */
+    void drain() throws IOException {
+      while (request(1)) {
+        long n = source.getBuffer().size();
+        count += n;
+        if (count > max) {
+          failure = new LimitExceeded();
+          throw failure;
+        }
+        source.getBuffer().skip(n);
+      }
     }
   }
 

@@ -1,7 +1,6 @@
 package org.odoobuild.client.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +48,31 @@ public final class Json2Transport implements RpcTransport {
     if (!context.isEmpty()) {
       body.put("context", context.asMap());
     }
-    byte[] bytes = JsonCodec.write(body).getBytes(StandardCharsets.UTF_8);
-    HttpSupport.HttpAnswer a = http.post("/json/2/" + model + "/" + call.method(), "application/json", bytes, headers,
-        Protocol.JSON2, model, call.method());
-    return decode(a, model, call.method());
+    // the top level only holds the caller's values (a later key replaces an earlier one, as in a dict)
+    WireBody bytes = JsonCodec.body(g -> JsonCodec.writeValue(g, body));
+    return http.post("/json/2/" + model + "/" + call.method(), bytes, headers, Protocol.JSON2, model, call.method(),
+        streamed(model, call.method()), a -> decode(a, model, call.method()));
+  }
+
+  /** A successful JSON answer, decoded as it arrives. */
+  private HttpSupport.Decoder<Optional<Object>> streamed(String model, String method) {
+    return new HttpSupport.Decoder<>() {
+      @Override
+      public boolean streams(int status, String contentType) {
+        return status == 200 && HttpSupport.isJson(contentType);
+      }
+
+      @Override
+      public Optional<Object> decode(java.io.InputStream body) {
+        try {
+          return Optional.ofNullable(JsonCodec.read(body));
+        } catch (IOException e) {
+          // the parser's exception quotes the body: neither it nor its message is kept
+          throw http.fail(Protocol.JSON2, model, method, Reason.MALFORMED_RESPONSE, true,
+              "malformed JSON-2 answer: " + JsonCodec.describe(e), OptionalInt.of(200), null);
+        }
+      }
+    };
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.odoobuild.client.internal;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -12,10 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,54 +47,74 @@ public final class JsonCodec {
 
   private JsonCodec() {}
 
-  /** Encodes a plain value (already converted by {@link ValueEncoder}). */
+  /** Encodes a value as Odoo expects it (see {@link ValueEncoder}), e.g. for tests and messages. */
   public static String write(Object value) {
-    StringWriter out = new StringWriter(256);
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      g.setPrettyPrinter(PYTHON_STYLE);
-      writeValue(g, ValueEncoder.toWire(value));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot encode JSON", e);
-    }
-    return out.toString();
+    return body(g -> writeValue(g, value)).utf8();
   }
 
-  private static void writeValue(JsonGenerator g, Object v) throws IOException {
-    if (v == null) {
+  /** What writes a JSON document with a generator. */
+  @FunctionalInterface
+  public interface Document {
+    /** Writes the document. */
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /**
+   * A request body written in one pass with a generator in the layout of Python's
+   * {@code json.dumps}, straight into pooled segments.
+   */
+  public static WireBody body(Document document) {
+    return WireBody.json(out -> {
+      try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+        g.setPrettyPrinter(PYTHON_STYLE);
+        document.write(g);
+      }
+    });
+  }
+
+  /** Writes one caller value (SDK types converted on the way, see {@link ValueEncoder#write}). */
+  public static void writeValue(JsonGenerator g, Object v) throws IOException {
+    ValueEncoder.write(v, new Writer(g));
+  }
+
+  /** {@link ValueEncoder.WireWriter} onto a Jackson generator. */
+  private record Writer(JsonGenerator g) implements ValueEncoder.WireWriter {
+    @Override public void nil() throws IOException {
       g.writeNull();
-    } else if (v instanceof String s) {
-      g.writeString(s);
-    } else if (v instanceof Boolean b) {
+    }
+    @Override public void bool(boolean b) throws IOException {
       g.writeBoolean(b);
-    } else if (v instanceof Long l) {
+    }
+    @Override public void integer(long l) throws IOException {
       g.writeNumber(l);
-    } else if (v instanceof Integer i) {
-      g.writeNumber(i);
-    } else if (v instanceof Short || v instanceof Byte) {
-      g.writeNumber(((Number) v).intValue());
-    } else if (v instanceof Double d) {
+    }
+    @Override public void number(double d) throws IOException {
       g.writeNumber(d);
-    } else if (v instanceof Float f) {
-      g.writeNumber(f);
-    } else if (v instanceof BigDecimal bd) {
-      g.writeNumber(bd);
-    } else if (v instanceof Map<?, ?> m) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        g.writeFieldName(String.valueOf(e.getKey()));
-        writeValue(g, e.getValue());
-      }
-      g.writeEndObject();
-    } else if (v instanceof Collection<?> c) {
+    }
+    @Override public void decimal(BigDecimal d) throws IOException {
+      g.writeNumber(d);
+    }
+    @Override public void string(String s) throws IOException {
+      g.writeString(s);
+    }
+    @Override public void binary(byte[] b) throws IOException {
+      g.writeString(java.util.Base64.getEncoder().encodeToString(b));
+    }
+    @Override public void startList() throws IOException {
       g.writeStartArray();
-      for (Object o : c) {
-        writeValue(g, o);
-      }
+    }
+    @Override public void endList() throws IOException {
       g.writeEndArray();
-    } else if (v instanceof byte[] bytes) {
-      g.writeString(java.util.Base64.getEncoder().encodeToString(bytes));
-    } else {
-      throw new IllegalArgumentException("cannot encode a " + v.getClass().getName() + " as JSON");
+    }
+    @Override public void startMap() throws IOException {
+      g.writeStartObject();
+    }
+    @Override public void key(String k) throws IOException {
+      g.writeFieldName(k);
+    }
+    @Override public void endEntry() {}
+    @Override public void endMap() throws IOException {
+      g.writeEndObject();
     }
   }
 
@@ -112,16 +131,27 @@ public final class JsonCodec {
   /** Decodes a whole document into a plain value; trailing content is an error. */
   public static Object read(byte[] body) throws IOException {
     try (JsonParser p = parser(body)) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        throw new IOException("empty JSON body");
-      }
-      Object v = readValue(p);
-      if (p.nextToken() != null) {
-        throw new IOException("unexpected content after the JSON value");
-      }
-      return v;
+      return readDocument(p);
     }
+  }
+
+  /** Decodes a whole document from a stream as it arrives; trailing content is an error. */
+  public static Object read(InputStream body) throws IOException {
+    try (JsonParser p = parser(body)) {
+      return readDocument(p);
+    }
+  }
+
+  private static Object readDocument(JsonParser p) throws IOException {
+    JsonToken t = p.nextToken();
+    if (t == null) {
+      throw new IOException("empty JSON body");
+    }
+    Object v = readValue(p);
+    if (p.nextToken() != null) {
+      throw new IOException("unexpected content after the JSON value");
+    }
+    return v;
   }
 
   /**

@@ -3,7 +3,6 @@ package org.odoobuild.client.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,14 +55,16 @@ public final class JsonRpcTransport implements RpcTransport {
       throw new IllegalArgumentException("a route path starts with '/': " + path);
     }
     long id = ids.incrementAndGet();
-    Map<String, Object> envelope = new LinkedHashMap<>();
-    envelope.put("jsonrpc", "2.0");
-    envelope.put("method", "call");
-    envelope.put("params", params);
-    envelope.put("id", id);
-    byte[] body = JsonCodec.write(envelope).getBytes(StandardCharsets.UTF_8);
-    HttpSupport.HttpAnswer a = http.post(path, "application/json", body, HEADERS, Protocol.JSONRPC, "", path);
-    return decode(a, id, "", path);
+    WireBody body = JsonCodec.body(g -> {
+      g.writeStartObject();
+      g.writeStringField("jsonrpc", "2.0");
+      g.writeStringField("method", "call");
+      g.writeFieldName("params");
+      JsonCodec.writeValue(g, params);
+      g.writeNumberField("id", id);
+      g.writeEndObject();
+    });
+    return post(path, body, id, "", path);
   }
 
   /** The parameters of {@code object.execute_kw}: db, uid, secret, model, method, args[, kwargs]. */
@@ -101,18 +102,48 @@ public final class JsonRpcTransport implements RpcTransport {
 
   private Optional<Object> send(String service, String method, List<Object> args, String model, String label) {
     long id = ids.incrementAndGet();
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("service", service);
-    params.put("method", method);
-    params.put("args", args);
-    Map<String, Object> envelope = new LinkedHashMap<>();
-    envelope.put("jsonrpc", "2.0");
-    envelope.put("method", "call");
-    envelope.put("params", params);
-    envelope.put("id", id);
-    byte[] body = JsonCodec.write(envelope).getBytes(StandardCharsets.UTF_8);
-    HttpSupport.HttpAnswer a = http.post("/jsonrpc", "application/json", body, HEADERS, Protocol.JSONRPC, model, label);
-    return decode(a, id, model, label);
+    WireBody body = JsonCodec.body(g -> {
+      g.writeStartObject();
+      g.writeStringField("jsonrpc", "2.0");
+      g.writeStringField("method", "call");
+      g.writeFieldName("params");
+      g.writeStartObject();
+      g.writeStringField("service", service);
+      g.writeStringField("method", method);
+      g.writeFieldName("args");
+      JsonCodec.writeValue(g, args);
+      g.writeEndObject();
+      g.writeNumberField("id", id);
+      g.writeEndObject();
+    });
+    return post("/jsonrpc", body, id, model, label);
+  }
+
+  private Optional<Object> post(String path, WireBody body, long id, String model, String method) {
+    return http.post(path, body, HEADERS, Protocol.JSONRPC, model, method, new HttpSupport.Decoder<>() {
+      @Override
+      public boolean streams(int status, String contentType) {
+        return status == 200 && HttpSupport.isJson(contentType);
+      }
+
+      @Override
+      public Optional<Object> decode(java.io.InputStream in) {
+        try {
+          return parseEnvelope(in, id, model, method, secrets);
+        } catch (org.odoobuild.client.OdooTransportException e) {
+          throw scrubbed(e, model, method);
+        }
+      }
+    }, a -> decode(a, id, model, method));
+  }
+
+  /** A malformed-answer failure rebuilt without secrets (parser messages may quote the body). */
+  private RuntimeException scrubbed(org.odoobuild.client.OdooTransportException e, String model, String method) {
+    if (e.reason() == Reason.MALFORMED_RESPONSE) {
+      return http.fail(Protocol.JSONRPC, model, method, Reason.MALFORMED_RESPONSE, true, e.odooMessage(),
+          OptionalInt.of(200), e.getCause());
+    }
+    return e;
   }
 
   /** Decodes a JSON-RPC answer: the result, empty for {@code None}, or the typed error. */
@@ -131,23 +162,39 @@ public final class JsonRpcTransport implements RpcTransport {
     try {
       return parseEnvelope(a.body(), expectedId, model, method, secrets);
     } catch (org.odoobuild.client.OdooTransportException e) {
-      // parser messages may quote the body: rebuild the message without secrets
-      if (e.reason() == Reason.MALFORMED_RESPONSE) {
-        throw http.fail(Protocol.JSONRPC, model, method, Reason.MALFORMED_RESPONSE, true, e.odooMessage(),
-            OptionalInt.of(200), e.getCause());
-      }
-      throw e;
+      throw scrubbed(e, model, method);
     }
   }
 
   /** Parses {@code {"jsonrpc", "id", "result"|"error"}} in one streaming pass. */
   public static Optional<Object> parseEnvelope(byte[] body, long expectedId, String model, String method,
       List<String> secrets) {
+    try {
+      return parseEnvelope(JsonCodec.parser(body), expectedId, model, method, secrets);
+    } catch (IOException e) {
+      throw HttpSupport.transport(Protocol.JSONRPC, model, method, Reason.MALFORMED_RESPONSE, true,
+          "malformed JSON-RPC answer: " + JsonCodec.describe(e), OptionalInt.of(200), null);
+    }
+  }
+
+  /** Parses {@code {"jsonrpc", "id", "result"|"error"}} from a stream as it arrives. */
+  public static Optional<Object> parseEnvelope(java.io.InputStream body, long expectedId, String model, String method,
+      List<String> secrets) {
+    try {
+      return parseEnvelope(JsonCodec.parser(body), expectedId, model, method, secrets);
+    } catch (IOException e) {
+      throw HttpSupport.transport(Protocol.JSONRPC, model, method, Reason.MALFORMED_RESPONSE, true,
+          "malformed JSON-RPC answer: " + JsonCodec.describe(e), OptionalInt.of(200), null);
+    }
+  }
+
+  private static Optional<Object> parseEnvelope(JsonParser parser, long expectedId, String model, String method,
+      List<String> secrets) {
     Object result = null;
     boolean hasResult = false;
     Map<?, ?> error = null;
     Object id = null;
-    try (JsonParser p = JsonCodec.parser(body)) {
+    try (JsonParser p = parser) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("a JSON-RPC answer must be an object");
       }

@@ -35,6 +35,126 @@ public final class ValueEncoder {
 
   private ValueEncoder() {}
 
+  /**
+   * Receives a value as a stream of wire-level events (the encoders for JSON and XML-RPC), so that
+   * a request body is written in one pass from the caller's values, with no converted copy.
+   */
+  public interface WireWriter {
+    /** {@code null} / {@code None}. */
+    void nil() throws java.io.IOException;
+
+    /** A boolean. */
+    void bool(boolean b) throws java.io.IOException;
+
+    /** An integer (Odoo's ints, ids). */
+    void integer(long l) throws java.io.IOException;
+
+    /** A finite double. */
+    void number(double d) throws java.io.IOException;
+
+    /** A decimal, as given. */
+    void decimal(BigDecimal d) throws java.io.IOException;
+
+    /** A text. */
+    void string(String s) throws java.io.IOException;
+
+    /** Binary content. */
+    void binary(byte[] b) throws java.io.IOException;
+
+    /** Starts a list. */
+    void startList() throws java.io.IOException;
+
+    /** Ends a list. */
+    void endList() throws java.io.IOException;
+
+    /** Starts a dict. */
+    void startMap() throws java.io.IOException;
+
+    /** A dict key; the entry's value follows, then {@link #endEntry()}. */
+    void key(String k) throws java.io.IOException;
+
+    /** Ends a dict entry. */
+    void endEntry() throws java.io.IOException;
+
+    /** Ends a dict. */
+    void endMap() throws java.io.IOException;
+  }
+
+  /**
+   * Writes one value (deeply) to {@code w} as Odoo expects it on the wire: the conversions of
+   * {@link #toWire(Object)}, without building the converted value.
+   *
+   * @throws IllegalArgumentException for a value Odoo cannot store (an unknown type, NaN)
+   */
+  public static void write(Object v, WireWriter w) throws java.io.IOException {
+    if (v == null) {
+      w.nil();
+    } else if (v instanceof String s) {
+      w.string(s);
+    } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      w.integer(((Number) v).longValue());
+    } else if (v instanceof Boolean b) {
+      w.bool(b);
+    } else if (v instanceof Double d) {
+      w.number(finite(d));
+    } else if (v instanceof Map<?, ?> m) {
+      w.startMap();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        w.key(String.valueOf(e.getKey()));
+        write(e.getValue(), w);
+        w.endEntry();
+      }
+      w.endMap();
+    } else if (v instanceof Collection<?> c) {
+      w.startList();
+      for (Object o : c) {
+        write(o, w);
+      }
+      w.endList();
+    } else if (v instanceof Many2one m) {
+      w.integer(m.id());
+    } else if (v instanceof Optional<?> o) {
+      if (o.isPresent()) {
+        write(o.get(), w);
+      } else {
+        w.bool(false);
+      }
+    } else if (v instanceof BigDecimal d) {
+      w.decimal(d);
+    } else if (v instanceof Domain d) {
+      write(d.terms(), w);
+    } else if (v instanceof Command c) {
+      write(c.toWire(), w);
+    } else if (v instanceof Float || v instanceof LocalDate || v instanceof LocalDateTime || v instanceof Instant || v instanceof OffsetDateTime
+        || v instanceof ZonedDateTime || v instanceof Enum<?>) {
+      // scalars whose wire form is a small value of its own
+      write(toWire(v), w);
+    } else if (v instanceof Object[] arr) {
+      w.startList();
+      for (Object o : arr) {
+        write(o, w);
+      }
+      w.endList();
+    } else if (v instanceof byte[] b) {
+      w.binary(b);
+    } else if (v instanceof long[] arr) {
+      w.startList();
+      for (long l : arr) {
+        w.integer(l);
+      }
+      w.endList();
+    } else {
+      throw new IllegalArgumentException("cannot send a " + v.getClass().getName() + " to Odoo");
+    }
+  }
+
+  private static double finite(double d) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      throw new IllegalArgumentException("Odoo cannot store the number " + d);
+    }
+    return d;
+  }
+
   /** Converts one value (deeply for maps and collections). */
   public static Object toWire(Object v) {
     if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Integer) {
@@ -130,8 +250,12 @@ public final class ValueEncoder {
     if (d == 0) {
       return (1 / d < 0) ? "-0.0" : "0.0";
     }
-    BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
     double abs = Math.abs(d);
+    if (abs >= 1e-3 && abs < 1e7) {
+      // Double.toString is then already plain, shortest digits and at least one decimal: Python's repr
+      return Double.toString(d);
+    }
+    BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
     if (abs >= 1e-4 && abs < 1e16) {
       String s = exact.toPlainString();
       return s.contains(".") ? s : s + ".0";

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,73 +47,92 @@ public final class XmlRpcCodec {
   /** Result of parsing a methodResponse: either a value or a fault. */
   public record Response(Object value, boolean fault, int faultCode, String faultString) {}
 
-  /** Writes a methodCall body. */
+  /** Writes a methodCall body (as text: tests and messages; requests use {@link #callBody}). */
   public static String writeCall(String methodName, List<?> params) {
-    StringBuilder sb = new StringBuilder(256);
-    sb.append("<?xml version='1.0'?>\n<methodCall>\n<methodName>");
-    escape(sb, methodName);
-    sb.append("</methodName>\n<params>\n");
-    for (Object p : params) {
-      sb.append("<param>\n");
-      writeValue(sb, p);
-      sb.append("</param>\n");
-    }
-    sb.append("</params>\n</methodCall>\n");
-    return sb.toString();
+    return callBody(methodName, params).utf8();
   }
 
-  private static void writeValue(StringBuilder sb, Object v) {
-    Object value = ValueEncoder.toWire(v);
-    sb.append("<value>");
-    if (value == null) {
-      sb.append("<nil/>");
-    } else if (value instanceof Boolean b) {
-      sb.append("<boolean>").append(b ? '1' : '0').append("</boolean>");
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-      long l = ((Number) value).longValue();
+  /**
+   * A methodCall body in the layout of Python's {@code xmlrpc.client.dumps}, written in one pass
+   * from the caller's values straight into pooled segments.
+   */
+  public static WireBody callBody(String methodName, List<?> params) {
+    return WireBody.xml(out -> {
+      out.utf8("<?xml version='1.0'?>\n<methodCall>\n<methodName>");
+      escape(out, methodName);
+      out.utf8("</methodName>\n<params>\n");
+      Writer w = new Writer(out);
+      for (Object p : params) {
+        out.utf8("<param>\n");
+        ValueEncoder.write(p, w);
+        out.utf8("</param>\n");
+      }
+      out.utf8("</params>\n</methodCall>\n");
+    });
+  }
+
+  /** {@link ValueEncoder.WireWriter} writing XML-RPC {@code <value>}s onto a buffer. */
+  private record Writer(WireBody.Bytes out) implements ValueEncoder.WireWriter {
+    @Override public void nil() {
+      out.utf8("<value><nil/></value>\n");
+    }
+    @Override public void bool(boolean b) {
+      out.utf8(b ? "<value><boolean>1</boolean></value>\n" : "<value><boolean>0</boolean></value>\n");
+    }
+    @Override public void integer(long l) {
       // <int> is 32-bit; Python's xmlrpc.client reads <i8> (and <int> of any size) as int
-      String tag = l > Integer.MAX_VALUE || l < Integer.MIN_VALUE ? "i8" : "int";
-      sb.append('<').append(tag).append('>').append(l).append("</").append(tag).append('>');
-    } else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-      sb.append("<double>").append(ValueEncoder.formatDouble(((Number) value).doubleValue())).append("</double>");
-    } else if (value instanceof String s) {
-      sb.append("<string>");
-      escape(sb, s);
-      sb.append("</string>");
-    } else if (value instanceof byte[] bytes) {
-      sb.append("<base64>\n").append(Base64.getMimeEncoder().encodeToString(bytes)).append("\n</base64>");
-    } else if (value instanceof Map<?, ?> map) {
-      sb.append("<struct>\n");
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        sb.append("<member>\n<name>");
-        escape(sb, String.valueOf(e.getKey()));
-        sb.append("</name>\n");
-        writeValue(sb, e.getValue());
-        sb.append("</member>\n");
-      }
-      sb.append("</struct>");
-    } else if (value instanceof Collection<?> list) {
-      sb.append("<array><data>\n");
-      for (Object o : list) {
-        writeValue(sb, o);
-      }
-      sb.append("</data></array>");
-    } else {
-      throw new IllegalArgumentException("cannot encode a " + value.getClass().getName() + " as XML-RPC");
+      boolean big = l > Integer.MAX_VALUE || l < Integer.MIN_VALUE;
+      out.utf8(big ? "<value><i8>" : "<value><int>").decimal(l)
+          .utf8(big ? "</i8></value>\n" : "</int></value>\n");
     }
-    sb.append("</value>\n");
+    @Override public void number(double d) {
+      out.utf8("<value><double>").utf8(ValueEncoder.formatDouble(d)).utf8("</double></value>\n");
+    }
+    @Override public void decimal(BigDecimal d) {
+      number(d.doubleValue());
+    }
+    @Override public void string(String s) {
+      out.utf8("<value><string>");
+      escape(out, s);
+      out.utf8("</string></value>\n");
+    }
+    @Override public void binary(byte[] b) {
+      out.utf8("<value><base64>\n").utf8(Base64.getMimeEncoder().encodeToString(b))
+          .utf8("\n</base64></value>\n");
+    }
+    @Override public void startList() {
+      out.utf8("<value><array><data>\n");
+    }
+    @Override public void endList() {
+      out.utf8("</data></array></value>\n");
+    }
+    @Override public void startMap() {
+      out.utf8("<value><struct>\n");
+    }
+    @Override public void key(String k) {
+      out.utf8("<member>\n<name>");
+      escape(out, k);
+      out.utf8("</name>\n");
+    }
+    @Override public void endEntry() {
+      out.utf8("</member>\n");
+    }
+    @Override public void endMap() {
+      out.utf8("</struct></value>\n");
+    }
   }
 
-  private static void escape(StringBuilder sb, String s) {
+  /** Writes {@code s} with {@code &}, {@code <} and {@code >} escaped, runs of plain text at once. */
+  private static void escape(WireBody.Bytes out, String s) {
+    int from = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        default -> sb.append(c);
+      if (c == '&' || c == '<' || c == '>') {
+        out.utf8(s, from, i).utf8(c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;");
+        from = i + 1;
       }
     }
+    out.utf8(s, from, s.length());
   }
 
   /** Parses a methodResponse body. */
@@ -132,7 +150,7 @@ public final class XmlRpcCodec {
       if (tag.equals("params")) {
         nextStart(r, "param");
         nextStart(r, "value");
-        Object value = readValue(r, 0);
+        Object value = readValue(r, 0, new Texts());
         expectEnd(r, "param");
         expectEnd(r, "params");
         expectEnd(r, "methodResponse");
@@ -140,7 +158,7 @@ public final class XmlRpcCodec {
       }
       if (tag.equals("fault")) {
         nextStart(r, "value");
-        Object value = readValue(r, 0);
+        Object value = readValue(r, 0, new Texts());
         if (!(value instanceof Map<?, ?> m) || !(m.get("faultCode") instanceof Long code)) {
           throw new XmlRpcFormatException("fault without an integer faultCode");
         }
@@ -162,7 +180,7 @@ public final class XmlRpcCodec {
   }
 
   /** Reads the content of a {@code <value>} whose start tag was just consumed, through its end tag. */
-  private static Object readValue(XMLStreamReader r, int depth) throws XMLStreamException, XmlRpcFormatException {
+  private static Object readValue(XMLStreamReader r, int depth, Texts texts) throws XMLStreamException, XmlRpcFormatException {
     if (depth > MAX_DEPTH) {
       throw new XmlRpcFormatException("XML-RPC value nested deeper than " + MAX_DEPTH + " levels (refused)");
     }
@@ -175,7 +193,7 @@ public final class XmlRpcCodec {
         }
         text.append(r.getText());
       } else if (ev == XMLStreamConstants.START_ELEMENT) {
-        Object v = readTyped(r, r.getLocalName(), depth);
+        Object v = readTyped(r, r.getLocalName(), depth, texts);
         expectEnd(r, "value");
         return v;
       } else if (ev == XMLStreamConstants.END_ELEMENT) {
@@ -188,11 +206,11 @@ public final class XmlRpcCodec {
     throw new XmlRpcFormatException("truncated XML-RPC value");
   }
 
-  private static Object readTyped(XMLStreamReader r, String type, int depth)
+  private static Object readTyped(XMLStreamReader r, String type, int depth, Texts texts)
       throws XMLStreamException, XmlRpcFormatException {
     switch (type) {
       case "int", "i4", "i8" -> {
-        String t = r.getElementText().trim();
+        String t = texts.text(r).trim();
         long v;
         try {
           v = Long.parseLong(t);
@@ -207,7 +225,7 @@ public final class XmlRpcCodec {
         return v;
       }
       case "double" -> {
-        String t = r.getElementText().trim();
+        String t = texts.text(r).trim();
         double d = t.length() <= 400 && DOUBLE.matcher(t).matches() ? Double.parseDouble(t) : Double.NaN;
         if (Double.isNaN(d) || Double.isInfinite(d)) {
           throw new XmlRpcFormatException("bad <double> value (not a finite number): " + abbreviate(t));
@@ -215,7 +233,7 @@ public final class XmlRpcCodec {
         return d;
       }
       case "boolean" -> {
-        String t = r.getElementText().trim();
+        String t = texts.text(r).trim();
         if (t.equals("1")) {
           return Boolean.TRUE;
         }
@@ -225,13 +243,13 @@ public final class XmlRpcCodec {
         throw new XmlRpcFormatException("bad <boolean> value: " + abbreviate(t));
       }
       case "string" -> {
-        return r.getElementText();
+        return texts.text(r);
       }
       case "dateTime.iso8601" -> {
-        return r.getElementText().trim();
+        return texts.text(r).trim();
       }
       case "base64" -> {
-        String t = r.getElementText();
+        String t = texts.text(r);
         try {
           return Base64.getMimeDecoder().decode(t);
         } catch (IllegalArgumentException e) {
@@ -252,7 +270,7 @@ public final class XmlRpcCodec {
             break;
           }
           requireName(r, "value");
-          list.add(readValue(r, depth + 1));
+          list.add(readValue(r, depth + 1, texts));
         }
         expectEnd(r, "array");
         return list;
@@ -267,14 +285,84 @@ public final class XmlRpcCodec {
           }
           requireName(r, "member");
           nextStart(r, "name");
-          String name = r.getElementText();
+          String name = texts.text(r);
           nextStart(r, "value");
-          map.put(name, readValue(r, depth + 1));
+          map.put(name, readValue(r, depth + 1, texts));
           expectEnd(r, "member");
         }
         return map;
       }
       default -> throw new XmlRpcFormatException("unknown XML-RPC type <" + type + ">");
+    }
+  }
+
+  /**
+   * Reads the text of the element just started, through its end tag, as {@code getElementText}
+   * does but without its builder and copies; short texts seen before in the same answer (field
+   * names, selection values, booleans) are shared rather than made again.
+   */
+  private static final class Texts {
+    private static final int SLOTS = 512;
+    private static final int SHORT = 40;
+    private final String[] seen = new String[SLOTS];
+
+    String text(XMLStreamReader r) throws XMLStreamException, XmlRpcFormatException {
+      String first = null;
+      StringBuilder more = null;
+      while (true) {
+        int ev = r.next();
+        switch (ev) {
+          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+            if (first == null && more == null) {
+              first = shared(r);
+            } else {
+              if (more == null) {
+                more = new StringBuilder(first);
+                first = null;
+              }
+              more.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+            }
+          }
+          case XMLStreamConstants.END_ELEMENT -> {
+            return more != null ? more.toString() : first != null ? first : "";
+          }
+          case XMLStreamConstants.START_ELEMENT -> throw new XmlRpcFormatException(
+              "unexpected <" + r.getLocalName() + "> inside a text-only XML-RPC element");
+          case XMLStreamConstants.END_DOCUMENT -> throw new XmlRpcFormatException("truncated XML-RPC document");
+          case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.DTD -> throw new XmlRpcFormatException(
+              "entity references are not allowed in XML-RPC (refused)");
+          default -> {
+            // comments, processing instructions
+          }
+        }
+      }
+    }
+
+    private String shared(XMLStreamReader r) {
+      char[] c = r.getTextCharacters();
+      int from = r.getTextStart();
+      int n = r.getTextLength();
+      if (n > SHORT) {
+        return new String(c, from, n);
+      }
+      int h = n;
+      for (int i = from; i < from + n; i++) {
+        h = 31 * h + c[i];
+      }
+      int slot = (h ^ h >>> 9) & (SLOTS - 1);
+      String s = seen[slot];
+      if (s != null && s.length() == n) {
+        int i = 0;
+        while (i < n && s.charAt(i) == c[from + i]) {
+          i++;
+        }
+        if (i == n) {
+          return s;
+        }
+      }
+      s = new String(c, from, n);
+      seen[slot] = s;
+      return s;
     }
   }
 
@@ -354,7 +442,7 @@ public final class XmlRpcCodec {
       r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
       nextStart(r, "methodCall");
       nextStart(r, "methodName");
-      String name = r.getElementText().trim();
+      String name = new Texts().text(r).trim();
       List<Object> params = new ArrayList<>();
       int ev = nextTag(r);
       if (ev == XMLStreamConstants.START_ELEMENT) {
@@ -362,7 +450,7 @@ public final class XmlRpcCodec {
         while (nextTag(r) == XMLStreamConstants.START_ELEMENT) {
           requireName(r, "param");
           nextStart(r, "value");
-          params.add(readValue(r, 0));
+          params.add(readValue(r, 0, new Texts()));
           expectEnd(r, "param");
         }
         requireName(r, "params");

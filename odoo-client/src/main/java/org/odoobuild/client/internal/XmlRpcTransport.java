@@ -1,6 +1,5 @@
 package org.odoobuild.client.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +37,44 @@ public final class XmlRpcTransport implements RpcTransport {
   }
 
   private Optional<Object> send(String service, String method, List<Object> args, String model, String label) {
-    byte[] body = XmlRpcCodec.writeCall(method, args).getBytes(StandardCharsets.UTF_8);
-    HttpSupport.HttpAnswer a = http.post("/xmlrpc/2/" + service, "text/xml", body, Map.of(), Protocol.XMLRPC, model, label);
-    return decode(a, model, label);
+    WireBody body = XmlRpcCodec.callBody(method, args);
+    return http.post("/xmlrpc/2/" + service, body, Map.of(), Protocol.XMLRPC, model, label,
+        new HttpSupport.Decoder<>() {
+          @Override
+          public boolean streams(int status, String contentType) {
+            return status == 200 && HttpSupport.isXml(contentType);
+          }
+
+          @Override
+          public Optional<Object> decode(java.io.InputStream in) {
+            return result(parse(() -> XmlRpcCodec.parseResponse(in), model, label), model, label);
+          }
+        }, a -> decode(a, model, label));
+  }
+
+  private interface Parse {
+    XmlRpcCodec.Response run() throws XmlRpcCodec.XmlRpcFormatException;
+  }
+
+  private XmlRpcCodec.Response parse(Parse parse, String model, String method) {
+    try {
+      return parse.run();
+    } catch (XmlRpcCodec.XmlRpcFormatException e) {
+      // the parser's exception may quote the body: only its (scrubbed) message is kept
+      throw http.fail(Protocol.XMLRPC, model, method, Reason.MALFORMED_RESPONSE, true,
+          "malformed XML-RPC answer: " + e.getMessage(), OptionalInt.of(200), null);
+    }
+  }
+
+  /** The value of a parsed answer, empty for {@code None}, or the typed error of a fault. */
+  private Optional<Object> result(XmlRpcCodec.Response r, String model, String method) {
+    if (r.fault()) {
+      if (ErrorMapper.isMarshalNone(r.faultCode(), r.faultString())) {
+        return Optional.empty(); // the method ran and returned None; Odoo failed only to encode that
+      }
+      throw ErrorMapper.fault(r.faultCode(), ErrorMapper.scrub(r.faultString(), secrets), model, method);
+    }
+    return Optional.ofNullable(r.value());
   }
 
   /** Decodes an XML-RPC answer: the value, empty for {@code None}, or the typed error. */
@@ -52,20 +86,6 @@ public final class XmlRpcTransport implements RpcTransport {
       throw http.fail(Protocol.XMLRPC, model, method, Reason.MALFORMED_RESPONSE, true,
           "expected an XML-RPC answer, got '" + a.contentType() + "': " + http.excerpt(a), OptionalInt.of(200), null);
     }
-    XmlRpcCodec.Response r;
-    try {
-      r = XmlRpcCodec.parseResponse(a.body());
-    } catch (XmlRpcCodec.XmlRpcFormatException e) {
-      // the parser's exception may quote the body: only its (scrubbed) message is kept
-      throw http.fail(Protocol.XMLRPC, model, method, Reason.MALFORMED_RESPONSE, true,
-          "malformed XML-RPC answer: " + e.getMessage(), OptionalInt.of(200), null);
-    }
-    if (r.fault()) {
-      if (ErrorMapper.isMarshalNone(r.faultCode(), r.faultString())) {
-        return Optional.empty(); // the method ran and returned None; Odoo failed only to encode that
-      }
-      throw ErrorMapper.fault(r.faultCode(), ErrorMapper.scrub(r.faultString(), secrets), model, method);
-    }
-    return Optional.ofNullable(r.value());
+    return result(parse(() -> XmlRpcCodec.parseResponse(a.body()), model, method), model, method);
   }
 }

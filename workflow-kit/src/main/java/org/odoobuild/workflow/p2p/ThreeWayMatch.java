@@ -19,20 +19,35 @@ import org.odoobuild.model.procurement.PurchaseOrderLine;
 
 /**
  * Compares a vendor bill with its purchase order (price) and the goods receipts (quantity),
- * line by line, within a {@link MatchTolerance}. Quantities are converted to the PO line's
- * unit; several receipts of the same line add up.
+ * line by line, within the {@link MatchTolerance} of the bill's vendor and the line's cost code
+ * ({@link MatchTolerances}). Quantities are converted to the PO line's unit; several receipts of
+ * the same line add up, and so do the quantities billed on other bills of the line. Thread-safe.
  */
 public final class ThreeWayMatch {
   private static final BigDecimal HUNDRED = new BigDecimal("100");
-  private final MatchTolerance tolerance;
+  private final MatchTolerances tolerances;
 
-  /** A matcher with the given tolerance. */
+  /** A matcher with the same tolerance for every vendor and cost code. */
   public ThreeWayMatch(MatchTolerance tolerance) {
-    this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
+    this(MatchTolerances.of(Objects.requireNonNull(tolerance, "tolerance")));
   }
 
-  /** Matches one bill against its PO and all receipts of that PO. */
+  /** A matcher with tolerances per vendor and cost code. */
+  public ThreeWayMatch(MatchTolerances tolerances) {
+    this.tolerances = Objects.requireNonNull(tolerances, "tolerances");
+  }
+
+  /** Matches one bill against its PO and all receipts of that PO (no other bill of the PO). */
   public MatchResult match(PurchaseOrder po, List<GoodsReceipt> receipts, VendorBill bill) {
+    return match(po, receipts, bill, Map.of());
+  }
+
+  /**
+   * Matches one bill against its PO, all receipts of that PO and what other bills already billed
+   * per PO line number ({@code billedBefore}): billed before plus this bill must stay within what
+   * was received.
+   */
+  public MatchResult match(PurchaseOrder po, List<GoodsReceipt> receipts, VendorBill bill, Map<Integer, Quantity> billedBefore) {
     List<Variance> out = new ArrayList<>();
     if (!bill.currency().equals(po.currency())) {
       out.add(new Variance(0, Variance.Kind.CURRENCY_OR_UNIT, BigDecimal.ZERO, BigDecimal.ZERO,
@@ -66,6 +81,7 @@ public final class ThreeWayMatch {
         continue;
       }
       PurchaseOrderLine line = pol.get();
+      MatchTolerance tolerance = tolerances.tolerance(bill.vendorRef(), line.costCode().or(bl::costCode));
       Quantity billed;
       try {
         billed = bl.quantity().convertTo(line.quantity().unit());
@@ -85,6 +101,16 @@ public final class ThreeWayMatch {
       if (diff.compareTo(pctAllowed.max(tolerance.priceAbsolute())) > 0) {
         out.add(new Variance(bl.lineNumber(), Variance.Kind.PRICE, poPrice, strip(billPrice),
             "line " + bl.lineNumber() + " price " + strip(billPrice) + " vs PO " + strip(poPrice) + " " + po.currency()));
+      }
+      Quantity before = billedBefore.get(line.lineNumber());
+      if (before != null && !billedSoFar.containsKey(line.lineNumber())) {
+        try {
+          billedSoFar.put(line.lineNumber(), before.convertTo(line.quantity().unit()));
+        } catch (IncompatibleUnitsException e) {
+          out.add(new Variance(bl.lineNumber(), Variance.Kind.CURRENCY_OR_UNIT, BigDecimal.ZERO, BigDecimal.ZERO,
+              "line " + bl.lineNumber() + ": billed before in " + e.getMessage()));
+          continue;
+        }
       }
       Quantity totalBilled = billedSoFar.merge(line.lineNumber(), billed, Quantity::plus);
       BigDecimal rec = received.containsKey(line.lineNumber()) ? received.get(line.lineNumber()).value() : BigDecimal.ZERO;

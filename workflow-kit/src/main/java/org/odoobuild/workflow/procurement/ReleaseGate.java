@@ -1,6 +1,8 @@
 package org.odoobuild.workflow.procurement;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.odoobuild.workflow.kit.Guard;
 import org.odoobuild.workflow.kit.Workflow;
 
 /**
@@ -43,15 +45,36 @@ public final class ReleaseGate {
    */
   public record Signal(String reference, boolean vendorCompliant, String detail) {}
 
+  /** The name of the budget guard. */
+  public static final String BUDGET_GUARD = "within the remaining budget";
+
   private ReleaseGate() {}
 
   /** The definition, acting through {@code port}. */
   public static Workflow<State, Event, Signal> definition(ProcurementPort port) {
+    return definition(port, Optional.empty());
+  }
+
+  /**
+   * The definition with a budget guard: an order is only released (or resumed) while every cost
+   * code it charges stays within its remaining budget ({@code budget} says why not, with the
+   * numbers).
+   */
+  public static Workflow<State, Event, Signal> definition(ProcurementPort port, BudgetCheck budget) {
+    return definition(port, Optional.of(Objects.requireNonNull(budget, "budget")));
+  }
+
+  private static Workflow<State, Event, Signal> definition(ProcurementPort port, Optional<BudgetCheck> budget) {
     Objects.requireNonNull(port, "port");
-    return Workflow.define("release-gate", State.class, Event.class, Signal.class)
+    Guard<Signal> withinBudget = s -> budget.flatMap(b -> b.refusal(s.variables().get("po")));
+    Workflow.Builder<State, Event, Signal>.To release = Workflow.define("release-gate", State.class, Event.class, Signal.class)
         .initial(State.AWAITING_APPROVAL)
         .from(State.AWAITING_APPROVAL).on(Event.SUBMITTAL_APPROVED).to(State.RELEASED)
-            .when("vendor compliant", Signal::vendorCompliant, "the vendor's insurance or licence is not valid")
+            .when("vendor compliant", Signal::vendorCompliant, "the vendor's insurance or licence is not valid");
+    if (budget.isPresent()) {
+      release = release.when(BUDGET_GUARD, withinBudget);
+    }
+    Workflow.Builder<State, Event, Signal>.To resume = release
             .then(s -> port.release(s.variables().get("po")))
             .then(s -> port.notify(s.variables().getOrDefault("owner", "buyer"), s.variables().get("po")
                 + " released: submittal " + s.payload().reference() + " approved"))
@@ -60,7 +83,11 @@ public final class ReleaseGate {
         .from(State.RELEASED).on(Event.DRAWING_SUPERSEDED).to(State.ON_HOLD)
             .then(s -> hold(port, s.variables().get("po"), s.variables().getOrDefault("owner", "buyer"), s.payload()))
         .from(State.ON_HOLD).on(Event.RESUME).to(State.RELEASED)
-            .when("vendor compliant", Signal::vendorCompliant, "the vendor's insurance or licence is not valid")
+            .when("vendor compliant", Signal::vendorCompliant, "the vendor's insurance or licence is not valid");
+    if (budget.isPresent()) {
+      resume = resume.when(BUDGET_GUARD, withinBudget);
+    }
+    return resume
             .then(s -> port.resume(s.variables().get("po"), s.payload().detail()))
             .then(s -> port.release(s.variables().get("po")))
         .from(State.ON_HOLD).on(Event.CANCEL).to(State.CANCELLED)

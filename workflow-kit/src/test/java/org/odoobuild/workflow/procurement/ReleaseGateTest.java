@@ -88,4 +88,19 @@ class ReleaseGateTest {
     assertEquals(State.CANCELLED, gate.state("PO-42"));
     assertTrue(erp.log.contains("cancel 41"), "the same ERP order id in this test: cancel was called");
   }
+
+  @Test
+  void theBudgetGuardRefusesAnOrderBeyondTheRemainingBudgetWithTheNumbers() {
+    org.odoobuild.workflow.jobcost.JobCostReport jobCost = org.odoobuild.workflow.jobcost.JobCostReportTest.report();
+    WorkflowEngine<State, Event, Signal> guarded = new WorkflowEngine<>(ReleaseGate.definition(erp,
+        po -> jobCost.refusal(po, Map.of("03 30 00", new java.math.BigDecimal("9000")))), new InMemoryInstanceStore(), Clock.systemUTC());
+    guarded.start("g1", Map.of("po", "P00042"), EventMeta.by("gc", "test"));
+    GuardRejectedException e = assertThrows(GuardRejectedException.class, () -> guarded.fire("g1", Event.SUBMITTAL_APPROVED,
+        new Signal("S-1", true, ""), EventMeta.by("arch", "approved")));
+    assertEquals(ReleaseGate.BUDGET_GUARD, e.guard());
+    assertTrue(e.reason().contains("P00042 would commit 9000.00 USD on cost code 03 30 00"), e.reason());
+    assertTrue(erp.log.isEmpty(), "nothing released");
+    assertEquals(State.AWAITING_APPROVAL, guarded.state("g1"));
+    assertEquals(List.of("vendor compliant", ReleaseGate.BUDGET_GUARD), guarded.workflow().transitions().get(0).guardNames());
+  }
 }

@@ -1,0 +1,154 @@
+package org.odoobuild.benchmarks;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.odoobuild.adapters.sink.RowSink;
+import org.odoobuild.client.OdooClient;
+import org.odoobuild.client.Protocol;
+import org.odoobuild.client.ServerVersion;
+import org.odoobuild.connectors.engine.Flow;
+import org.odoobuild.connectors.engine.RunReport;
+import org.odoobuild.connectors.engine.SyncEngine;
+import org.odoobuild.connectors.store.SyncStore;
+import org.odoobuild.connectors.store.SyncStores;
+import org.odoobuild.testkit.OdooEmulator;
+import org.odoobuild.testsupport.TestPostgres;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The engine path timed: 10,000 vendors from a source through the connectors' {@code SyncEngine}
+ * (its durable store: cursor, processed keys, audit) and odoo-adapters' {@code RowSink} (one
+ * {@code load} per batch of 1,000) into odoo-testkit's emulator, on the embedded H2 store and on
+ * PostgreSQL (sdk-test-support's embedded server). A fresh emulator and a new flow for each
+ * iteration, so every run writes all 10,000. The time spent inside the store's methods is summed
+ * by a wrapper and written, per iteration, to {@code engine-<store>.json} in {@code $BENCH_RESULTS}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 2)
+@Measurement(iterations = 3)
+public class EngineBenchmark {
+  @Param({"h2", "postgres"})
+  public String store;
+
+  private Path dir;
+  private SyncStore backing;
+  private final AtomicLong storeNanos = new AtomicLong();
+  private final java.util.Map<String, long[]> byMethod = new java.util.concurrent.ConcurrentHashMap<>();
+  private SyncStore timed;
+  private OdooEmulator odoo;
+  private OdooClient client;
+  private SyncEngine engine;
+  private String flow;
+  private int iteration;
+  private final List<String> shares = new ArrayList<>();
+
+  @Setup(Level.Trial)
+  public void openStore() throws IOException {
+    if (store.equals("h2")) {
+      dir = Files.createTempDirectory("bench-h2-");
+      backing = SyncStores.embedded(dir);
+    } else {
+      TestPostgres pg = TestPostgres.get();
+      backing = SyncStores.postgres(pg.jdbcUrl(), pg.user(), pg.password());
+    }
+    timed = timing(backing, storeNanos, byMethod);
+  }
+
+  /** {@code store} with the time spent in its methods added to {@code nanos}, and per method (calls, nanos). */
+  static SyncStore timing(SyncStore store, AtomicLong nanos, java.util.Map<String, long[]> byMethod) {
+    return (SyncStore) Proxy.newProxyInstance(SyncStore.class.getClassLoader(), new Class<?>[] {SyncStore.class},
+        (proxy, m, args) -> {
+          long t0 = System.nanoTime();
+          try {
+            return m.invoke(store, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          } finally {
+            long d = System.nanoTime() - t0;
+            nanos.addAndGet(d);
+            long[] m2 = byMethod.computeIfAbsent(m.getName(), k -> new long[2]);
+            synchronized (m2) {
+              m2[0]++;
+              m2[1] += d;
+            }
+          }
+        });
+  }
+
+  @Setup(Level.Iteration)
+  public void start() {
+    odoo = OdooEmulator.builder().version(19).database("bench").apiKey("bench-key").build().start();
+    client = OdooClient.builder().url(odoo.url().toString()).database("bench").apiKey("bench-key")
+        .serverVersion(ServerVersion.of(19)).protocol(Protocol.JSON2).build();
+    engine = SyncEngine.builder().store(timed).build();
+    flow = "vendors-" + store + "-" + (iteration++) + "-" + System.nanoTime();
+    engine.register(Flow.builder(flow, EngineSync.Vendor.class).source(EngineSync.source(Bulk.RECORDS))
+        .sink(RowSink.of(client, EngineSync::row)).batchSize(Bulk.BATCH).build());
+    storeNanos.set(0);
+    byMethod.clear();
+  }
+
+  @Benchmark
+  public RunReport engine() {
+    long t0 = System.nanoTime();
+    RunReport r = engine.run(flow);
+    long total = System.nanoTime() - t0;
+    if (r.applied() != Bulk.RECORDS) {
+      throw new IllegalStateException("applied " + r.applied() + " of " + Bulk.RECORDS);
+    }
+    String methods = byMethod.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+        .map(e -> String.format(Locale.ROOT, "\"%s\": [%d, %.1f]", e.getKey(), e.getValue()[0], e.getValue()[1] / 1e6))
+        .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+    shares.add(String.format(Locale.ROOT, "{\"totalMs\": %.1f, \"storeMs\": %.1f, \"requests\": %d, \"methods\": %s}",
+        total / 1e6, storeNanos.get() / 1e6, odoo.requestCount(), methods));
+    return r;
+  }
+
+  @TearDown(Level.Iteration)
+  public void stop() {
+    engine.close();
+    client.close();
+    odoo.close();
+  }
+
+  @TearDown(Level.Trial)
+  public void closeStore() throws IOException {
+    backing.close();
+    if (dir != null) {
+      try (Stream<Path> s = Files.walk(dir)) {
+        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    Path out = Paths.get(System.getenv().getOrDefault("BENCH_RESULTS", "benchmarks/target/results"),
+        "engine-" + store + ".json");
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, "[" + String.join(", ", shares) + "]\n", StandardCharsets.UTF_8);
+  }
+}

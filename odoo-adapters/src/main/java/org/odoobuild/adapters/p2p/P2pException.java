@@ -1,0 +1,50 @@
+package org.odoobuild.adapters.p2p;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.odoobuild.adapters.AdapterException;
+
+/**
+ * A receipt or vendor bill the procure-to-pay adapters refuse before anything is written to
+ * Odoo: the message starts with the {@link Problem}'s code (e.g. {@code over_receipt: …}), so a
+ * dead letter says why. Never retried by the engine (not transient).
+ */
+public final class P2pException extends AdapterException {
+  private static final long serialVersionUID = 1L;
+  private final Problem problem;
+
+  /** What is wrong with the input. */
+  public enum Problem {
+    /** The record breaks the canonical model's rules (e.g. a negative quantity). */
+    INVALID,
+    /** The purchase order it refers to is not in Odoo (or it refers to none). */
+    UNKNOWN_PURCHASE_ORDER,
+    /** The purchase order is not confirmed (draft, cancelled). */
+    ORDER_NOT_CONFIRMED,
+    /** A line refers to an order line the purchase order does not have. */
+    UNKNOWN_ORDER_LINE,
+    /** The vendor is not in Odoo, or is not the order's vendor. */
+    VENDOR_MISMATCH,
+    /** The bill's currency is not the order's. */
+    CURRENCY_MISMATCH,
+    /** A quantity's unit cannot be converted into the order line's unit. */
+    UNIT_MISMATCH,
+    /** More would be received than the order still expects. */
+    OVER_RECEIPT,
+    /** An order line is on hold (a superseded drawing) until it is reviewed: neither received nor billed. */
+    LINE_ON_HOLD,
+    /** Odoo refused the record (its message follows). */
+    REFUSED
+  }
+
+  /** An exception for a problem, with the details. */
+  public P2pException(Problem problem, String detail) {
+    super(Objects.requireNonNull(problem, "problem").name().toLowerCase(Locale.ROOT) + ": " + detail);
+    this.problem = problem;
+  }
+
+  /** The problem. */
+  public Problem problem() {
+    return problem;
+  }
+}

@@ -1,0 +1,150 @@
+package org.odoobuild.workflow.p2p;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.odoobuild.connectors.spi.EventCatalog;
+import org.odoobuild.connectors.spi.EventType;
+
+/**
+ * What the procure-to-pay chain announces once the ERP's state changed: a delivery received on
+ * site ({@code delivery_received_on_site}), a bill blocked for variance
+ * ({@code invoice_blocked_for_variance}), cost posted to project cost codes ({@code cost_posted}).
+ * Payloads of the engine's event flows (JSON with an {@code event} property naming the type).
+ * ERP records are referred to as {@code model,id} (e.g. {@code stock.picking,12}).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "event")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = P2pEvent.DeliveryReceived.class, name = "delivery_received_on_site"),
+    @JsonSubTypes.Type(value = P2pEvent.InvoiceBlocked.class, name = "invoice_blocked_for_variance"),
+    @JsonSubTypes.Type(value = P2pEvent.CostPosted.class, name = "cost_posted")})
+public sealed interface P2pEvent permits P2pEvent.DeliveryReceived, P2pEvent.InvoiceBlocked, P2pEvent.CostPosted {
+
+  /** The event type. */
+  EventType type();
+
+  /** The ERP record whose state change this is ({@code model,id}). */
+  String subject();
+
+  /**
+   * Goods were received against a purchase order: the receipt validated in the ERP.
+   *
+   * @param receipt the delivery's number (ticket) from the field
+   * @param purchaseOrder the order's number in the ERP
+   * @param picking the validated receipt ({@code stock.picking,<id>})
+   * @param backorder the receipt of what is still expected, if any
+   * @param receivedDate when it was received
+   * @param lines what was received per order line
+   */
+  record DeliveryReceived(String receipt, String purchaseOrder, String picking, Optional<String> backorder,
+      LocalDate receivedDate, List<ReceivedLine> lines) implements P2pEvent {
+    /** Validates and copies. */
+    public DeliveryReceived {
+      Objects.requireNonNull(receipt, "receipt");
+      Objects.requireNonNull(picking, "picking");
+      backorder = backorder == null ? Optional.empty() : backorder;
+      lines = List.copyOf(lines);
+    }
+
+    @Override
+    public EventType type() {
+      return EventCatalog.DELIVERY_RECEIVED_ON_SITE;
+    }
+
+    @Override
+    public String subject() {
+      return picking;
+    }
+  }
+
+  /**
+   * One received order line.
+   *
+   * @param orderLine the order line number
+   * @param product the product code ({@code ""} when none)
+   * @param received accepted into stock, in the order line's unit
+   * @param rejected refused on site (damaged, wrong item)
+   * @param outstanding still expected (on the backorder)
+   * @param unit the unit symbol
+   */
+  record ReceivedLine(int orderLine, String product, BigDecimal received, BigDecimal rejected, BigDecimal outstanding,
+      String unit) {}
+
+  /**
+   * A vendor bill failed the three-way match: it stays unposted and waits for its owner.
+   *
+   * @param bill the vendor's bill number
+   * @param vendor the vendor's name
+   * @param purchaseOrder the order's number in the ERP
+   * @param erpBill the draft bill in the ERP ({@code account.move,<id>})
+   * @param owner who decides
+   * @param variances what differs beyond tolerance
+   */
+  record InvoiceBlocked(String bill, String vendor, String purchaseOrder, String erpBill, String owner, List<Variance> variances)
+      implements P2pEvent {
+    /** Validates and copies. */
+    public InvoiceBlocked {
+      Objects.requireNonNull(erpBill, "erpBill");
+      variances = List.copyOf(variances);
+    }
+
+    @Override
+    public EventType type() {
+      return EventCatalog.INVOICE_BLOCKED_FOR_VARIANCE;
+    }
+
+    @Override
+    public String subject() {
+      return erpBill;
+    }
+  }
+
+  /**
+   * A bill was posted: its cost is on the project's cost codes.
+   *
+   * @param bill the vendor's bill number
+   * @param vendor the vendor's name
+   * @param purchaseOrder the order's number in the ERP
+   * @param erpBill the posted bill ({@code account.move,<id>})
+   * @param entry the posted entry's number (e.g. {@code BILL/2026/03/0001})
+   * @param currency the ISO currency code of the amounts
+   * @param lines the cost per project and cost code, as the ERP's analytic lines say
+   */
+  record CostPosted(String bill, String vendor, String purchaseOrder, String erpBill, String entry, String currency,
+      List<CostLine> lines) implements P2pEvent {
+    /** Validates and copies. */
+    public CostPosted {
+      Objects.requireNonNull(erpBill, "erpBill");
+      lines = List.copyOf(lines);
+    }
+
+    /** The sum of the lines. */
+    public BigDecimal total() {
+      return lines.stream().map(CostLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Override
+    public EventType type() {
+      return EventCatalog.COST_POSTED;
+    }
+
+    @Override
+    public String subject() {
+      return erpBill;
+    }
+  }
+
+  /**
+   * Cost posted on one project and cost code.
+   *
+   * @param project the project's code ({@code ""} when the line has no project)
+   * @param costCode the cost code ({@code ""} when the line has none)
+   * @param amount the cost (positive)
+   * @param quantity the quantity behind it
+   */
+  record CostLine(String project, String costCode, BigDecimal amount, BigDecimal quantity) {}
+}
