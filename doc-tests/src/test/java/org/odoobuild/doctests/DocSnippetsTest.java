@@ -38,8 +38,8 @@ class DocSnippetsTest {
       // the console's "Standalone" and "Mounted" examples use the application's own objects
       // (compliance, vendor, latestReports, hostSessions, hostHttpServer): give them as
       // <!-- snippet: given: … --> or declare them in the block
-      "docs/operations.md:133",
-      "docs/operations.md:156");
+      "docs/operations.md:210",
+      "docs/operations.md:233");
 
   static List<Path> docs() {
     List<Path> out = new ArrayList<>();
