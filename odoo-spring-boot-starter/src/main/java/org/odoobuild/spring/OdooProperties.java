@@ -24,13 +24,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties(prefix = "odoo")
 public class OdooProperties {
+  /** The Odoo server's base URL, e.g. https://erp.example.com; the client is configured only when it is set. */
   private String url = "";
+  /** The Odoo database. */
   private String database = "";
+  /** The login: with odoo.password, or with odoo.api-key on Odoo 17 (JSON-RPC logs in with login and key). */
   private String login = "";
+  /** The password, when there is no API key. */
   private String password = "";
+  /** An API key of the integration user (alone on Odoo 19, with odoo.login on Odoo 17). */
   private String apiKey = "";
+  /** The protocol: AUTO (JSON-2 on Odoo 19+ with an API key, JSON-RPC otherwise), JSON2, JSONRPC or XMLRPC. */
   private Protocol protocol = Protocol.AUTO;
+  /** The longest a call may take. */
   private Duration timeout = Duration.ofSeconds(60);
+  /** The longest a connection attempt may take. */
   private Duration connectTimeout = Duration.ofSeconds(10);
   private final Sync sync = new Sync();
   private final Health health = new Health();
@@ -145,10 +153,15 @@ public class OdooProperties {
 
   /** {@code odoo.sync.*}. */
   public static class Sync {
+    /** Whether the sync store and engine are configured. */
     private boolean enabled = true;
+    /** How often every Flow bean runs; unset: only when the application calls engine.run. */
     private Duration interval;
+    /** Where the sync state is kept: auto (the DataSource, else embedded), datasource, embedded or memory. */
     private StoreKind store = StoreKind.AUTO;
+    /** The directory of the embedded H2 store. */
     private Path embeddedDir = Path.of("var/sync");
+    /** This instance's worker id in outbox leases and audit rows (default engine-PID). */
     private String workerId = "";
 
     /** @return whether the store and engine are configured (default true) */
@@ -204,6 +217,7 @@ public class OdooProperties {
 
   /** {@code odoo.health.*}. */
   public static class Health {
+    /** Dead letters (all flows) above which the odooSync health is OUT_OF_SERVICE; negative: never. */
     private long maxDeadLetters = -1;
 
     /** @return dead letters (all flows) above which the sync health is OUT_OF_SERVICE; negative: never */

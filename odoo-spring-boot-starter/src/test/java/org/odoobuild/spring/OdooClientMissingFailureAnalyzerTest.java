@@ -35,4 +35,17 @@ class OdooClientMissingFailureAnalyzerTest {
     assertThat(factories.getProperty(FailureAnalyzer.class.getName()))
         .isEqualTo(OdooClientMissingFailureAnalyzer.class.getName());
   }
+
+  @Test
+  void thePropertiesAreDescribedForIdes() throws Exception {
+    String metadata;
+    try (var in = OdooProperties.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+      metadata = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    for (String p : java.util.List.of("odoo.url", "odoo.database", "odoo.api-key", "odoo.login", "odoo.protocol",
+        "odoo.timeout", "odoo.sync.interval", "odoo.sync.store", "odoo.health.max-dead-letters")) {
+      assertThat(metadata).contains("\"name\": \"" + p + "\"");
+    }
+    assertThat(metadata).contains("with odoo.api-key on Odoo 17");
+  }
 }
