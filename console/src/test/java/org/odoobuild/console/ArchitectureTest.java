@@ -38,7 +38,7 @@ class ArchitectureTest {
       api = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".java") && !n.equals("package-info.java"))
           .sorted().toList();
     }
-    assertEquals(List.of("ConsoleAuthenticator.java", "ConsolePage.java", "ConsoleServer.java", "ConsoleUser.java",
+    assertEquals(List.of("ConsoleAuthenticator.java", "ConsolePage.java", "ConsoleServer.java", "ConsoleUser.java", "JobCostPage.java",
         "Role.java"), api);
   }
 }

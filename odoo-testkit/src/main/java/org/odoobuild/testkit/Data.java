@@ -41,12 +41,10 @@ final class Data {
         put(orm, "res.partner", 2, "name", "OdooBot", "active", false, "email", "odoobot@example.com");
         put(orm, "res.partner", 3, "name", demo ? "Mitchell Admin" : "Administrator", "email", "admin@yourcompany.example.com",
                 "company_id", 1);
-        put(orm, "res.groups", 1, "name", v19 ? "Role / User" : "Internal User");
-        put(orm, "res.groups", 2, "name", "Access Rights");
-        put(orm, "res.groups", 3, "name", "Settings");
+        Acl.seedGroups(orm);
         put(orm, "res.users", 1, "name", "OdooBot", "login", "__system__", "partner_id", 2, "active", false, "company_id", 1);
         put(orm, "res.users", 2, "name", demo ? "Mitchell Admin" : "Administrator", "login", adminLogin, "password", adminPassword,
-                "partner_id", 3, "company_id", 1, "lang", "en_US", "tz", "Europe/Brussels", v19 ? "group_ids" : "groups_id", List.of(1, 2, 3));
+                "partner_id", 3, "company_id", 1, "lang", "en_US", "tz", "Europe/Brussels", v19 ? "group_ids" : "groups_id", Acl.allGroupIds());
         orm.admins.add(1);
         orm.admins.add(2);
         if (!v19) {

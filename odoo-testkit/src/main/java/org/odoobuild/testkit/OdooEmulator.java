@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Users: the builder's user (uid 2) and the demo user are administrators; any other user (created with
  * {@link Builder#limitedUser(String, String)}, through {@code res.users.create} or {@link #seed(String, Map)}) is a
- * plain internal user with no purchase, inventory or accounting rights, and gets {@code AccessError} there.
+ * plain internal user (groups Internal User and Contact Creation) with no purchase, inventory or accounting rights,
+ * and gets {@code AccessError} there. Model access rights follow the {@code ir.model.access} rows of the modules for
+ * the models an integration uses; {@code check_access_rights} (17, 19) and {@code has_access} (19) answer from them.
  */
 public final class OdooEmulator implements AutoCloseable {
 
@@ -86,7 +88,7 @@ public final class OdooEmulator implements AutoCloseable {
                 u.put("name", b.limitedLogin);
                 u.put("login", b.limitedLogin);
                 u.put("password", b.limitedPassword);
-                u.put(b.version >= 19 ? "group_ids" : "groups_id", List.of(1));
+                u.put(b.version >= 19 ? "group_ids" : "groups_id", Acl.DEFAULT_GROUPS.stream().map(Acl.GROUP_IDS::get).toList());
                 orm.createOne("res.users", u, null, false);
             }
             store.setSequence("purchase.order", Math.max(1, store.table("purchase.order").size() + 1));
@@ -472,7 +474,8 @@ public final class OdooEmulator implements AutoCloseable {
         }
 
         /**
-         * Creates a second, limited internal user (no purchase/inventory/accounting rights).
+         * Creates a second, limited internal user (groups Internal User and Contact Creation: no
+         * purchase/inventory/accounting rights).
          *
          * @param login the login
          * @param password the password

@@ -138,6 +138,19 @@ final class Orm {
         switch (m.name + "#" + method) {
             case "res.users#context_get":
                 return new Sig(c, true, List.of(), 0, false);
+            default:
+                break;
+        }
+        // odoo/models.py (17.0): check_access_rights(operation, raise_exception=True), an @api.model method reading
+        // ir.model.access; odoo/orm/models.py (19.0): still there (deprecated since 18.0), plus has_access(operation)
+        // on records, True when the empty recordset passes ir.model.access.check.
+        if (method.equals("check_access_rights")) {
+            return new Sig("BaseModel", true, List.of("operation", "raise_exception"), 1, false);
+        }
+        if (method.equals("has_access") && version >= 19) {
+            return new Sig("BaseModel", false, List.of("operation"), 1, false);
+        }
+        switch (m.name + "#" + method) {
             case "purchase.order#button_confirm":
             case "purchase.order#button_cancel":
             case "purchase.order#button_draft":
@@ -339,9 +352,12 @@ final class Orm {
                     + "No group currently allows this operation.\n\nContact your administrator to request access if necessary.")
                     .frame("odoo/addons/base/models/ir_model.py", 2311, "check", "raise AccessError(message) from None");
         }
-        if (isAdmin(uid) || m.restrictedGroups == null) {
+        java.util.Optional<Boolean> byRows = Acl.check(this, uid, m.name, operation);
+        if (byRows.orElse(isAdmin(uid) || m.restrictedGroups == null)) {
             return;
         }
+        String groups = m.restrictedGroups != null ? m.restrictedGroups
+                : Acl.groupsWith(m.name, operation, version >= 19).stream().map(g -> "\t- " + g).collect(Collectors.joining("\n"));
         String verb = switch (operation) {
             case "read" -> "access";
             case "write" -> "modify";
@@ -349,9 +365,28 @@ final class Orm {
             default -> operation;
         };
         throw OdooError.accessError("You are not allowed to " + verb + " '" + m.description + "' (" + m.name + ") records.\n\n"
-                + "This operation is allowed for the following groups:\n" + m.restrictedGroups
+                + "This operation is allowed for the following groups:\n" + groups
                 + "\n\nContact your administrator to request access if necessary.")
                 .frame("odoo/addons/base/models/ir_model.py", 2311, "check", "raise AccessError(message) from None");
+    }
+
+    /**
+     * check_access_rights / has_access: ir.model.access.check for the operation (record rules are not emulated, so
+     * has_access on ids answers like on the empty recordset). With raise_exception the AccessError is raised.
+     */
+    private Object accessRight(int uid, Schema.Model m, Object operation, boolean raise) {
+        if (!(operation instanceof String op) || !List.of("read", "write", "create", "unlink").contains(op)) {
+            throw OdooError.valueError("Invalid access operation " + Py.repr(operation));
+        }
+        try {
+            checkAccess(uid, m, op);
+            return true;
+        } catch (OdooError e) {
+            if (raise) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     private static String operation(String method) {
@@ -380,6 +415,8 @@ final class Orm {
             case "fields_get":
             case "default_get":
             case "context_get":
+            case "check_access_rights":
+            case "has_access":
                 return "none";
             default:
                 return "read";
@@ -506,6 +543,10 @@ final class Orm {
                 return readGroup(m, a, ctx);
             case "formatted_read_group":
                 return formattedReadGroup(m, a, ctx);
+            case "check_access_rights":
+            case "has_access":
+                return accessRight(uid, m, arg(a, "operation"), method.equals("check_access_rights")
+                        && (!a.containsKey("raise_exception") || Py.truthy(a.get("raise_exception"))));
             case "context_get": {
                 Map<String, Object> u = store.row("res.users", uid);
                 Map<String, Object> out = new LinkedHashMap<>();

@@ -408,6 +408,10 @@ final class Schema {
                 .m2m("invoice_ids", "account.move", "Bills", "ro").f("invoice_count", "integer", "Bill Count", "ro")
                 .f("invoice_status", "selection", "Billing Status", "ro", "sel", sel("no", "Nothing to Bill", "to invoice", "Waiting Bills", "invoiced", "Fully Billed"))
                 .m2o(v19 ? "project_id" : "project_id", "project.project", "Project");
+        if (v19) {
+            // purchase/models/purchase_order.py (19.0): a confirmed order is locked by a flag, not a state
+            po.f("locked", "boolean", "Locked");
+        }
         magic(po);
         po.displayName = (s, r) -> {
             String n = r.get("name") instanceof String x ? x : "";

@@ -80,6 +80,19 @@ public interface ChangeOrder extends CanonicalEntity {
       p.positive(at + ".lineNumber", BigDecimal.valueOf(l.lineNumber()));
       p.costCode(at + ".costCode", l.costCode());
       p.currency(at + ".amount.currency", l.amount(), currency());
+      l.unitPriceDelta().ifPresent(d -> p.currency(at + ".unitPriceDelta.currency", d, currency()));
+      if (l.amendsCommitment() && commitmentRef().isEmpty()) {
+        p.add(at, ViolationCodes.REQUIRED, "a line that amends a purchase order needs the change order's commitmentRef");
+      }
+      if (l.orderLine().isEmpty() && l.productCode().isPresent()) {
+        if (l.quantityDelta().filter(q -> q.signum() > 0).isEmpty()) {
+          p.add(at + ".quantityDelta", ViolationCodes.REQUIRED, "an added order line needs a positive quantity");
+        }
+        if (l.unitPriceDelta().isEmpty()) {
+          p.add(at + ".unitPriceDelta", ViolationCodes.REQUIRED, "an added order line needs its unit price");
+        }
+      }
+      l.orderLine().ifPresent(n -> p.positive(at + ".orderLine", BigDecimal.valueOf(n)));
     }
     return p.result();
   }

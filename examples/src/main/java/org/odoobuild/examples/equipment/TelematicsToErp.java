@@ -16,19 +16,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.odoobuild.adapters.equipment.OdooEquipmentUsage;
 import org.odoobuild.adapters.failure.OdooFailures;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
-import org.odoobuild.adapters.mapping.LoadRecord;
 import org.odoobuild.adapters.mapping.MappingContext;
 import org.odoobuild.adapters.sink.EntitySink;
-import org.odoobuild.adapters.sink.RowSink;
 import org.odoobuild.client.OdooClient;
 import org.odoobuild.connectors.engine.Flow;
 import org.odoobuild.connectors.engine.RunReport;
 import org.odoobuild.connectors.engine.SyncEngine;
 import org.odoobuild.connectors.spi.EventCatalog;
 import org.odoobuild.connectors.spi.RecordKey;
-import org.odoobuild.connectors.spi.SinkResult;
 import org.odoobuild.connectors.spi.SourceRecord;
 import org.odoobuild.connectors.store.DeadLetter;
 import org.odoobuild.connectors.store.SyncStore;
@@ -47,36 +45,28 @@ import org.odoobuild.model.equipment.AssetStatus;
 import org.odoobuild.model.equipment.EquipmentUsage;
 import org.odoobuild.model.equipment.ImmutableAsset;
 import org.odoobuild.model.equipment.ImmutableEquipmentUsage;
-import org.odoobuild.model.equipment.MaintenanceEvent;
 import org.odoobuild.workflow.equipment.EquipmentLedger;
 import org.odoobuild.workflow.equipment.EquipmentPolicy;
-import org.odoobuild.workflow.equipment.UsageOutcome;
+import org.odoobuild.workflow.equipment.JdbcMeterStore;
 
 /**
  * Equipment / telematics → ERP. The fleet goes to Odoo as canonical {@link Asset}s
  * ({@code maintenance.equipment}); a week of telematics usage reports (engine hours, meter, fuel,
- * downtime) runs through the {@link EquipmentLedger}, whose outcomes go to two more flows:
- * {@link MaintenanceEvent}s ({@code maintenance.request}) when a service interval is crossed or a
- * machine reports long downtime, and internal equipment charges on the project's cost codes
- * ({@code account.analytic.line}; equipment usage has no Odoo mapping yet, so these are
- * {@code load()} rows whose external id is the usage report's, and a re-run never charges
- * twice). Reports for unknown machines or with meters that go backwards are dead-lettered.
+ * downtime) goes through {@link OdooEquipmentUsage}: the {@link EquipmentLedger} charges each
+ * report's hours at its machine class's rate back to the job's cost code
+ * ({@code account.analytic.line} whose external id is the report's, so a crash or a re-run never
+ * charges twice) and raises {@code maintenance.request}s when a service interval is crossed (one
+ * per machine and interval) or a machine reports long downtime. Meter readings are kept in the
+ * sync store's database, one per report. Reports for unknown machines or with meters that go
+ * backwards are dead-lettered.
  * Run: {@code mvn -B -q -pl examples exec:java -Dexec.mainClass=org.odoobuild.examples.equipment.TelematicsToErp}.
  */
 public final class TelematicsToErp {
-  /** The flows: fleet first, then usage, whose outcomes fill the last two. */
-  public static final List<String> FLOWS = List.of("fleet", "equipment-usage", "maintenance-requests", "equipment-charges");
+  /** The flows: fleet first, then usage. */
+  public static final List<String> FLOWS = List.of("fleet", "equipment-usage");
 
   /** One machine in the fleet. */
   record Machine(String tag, String name, String category, String serial, double meter, LocalDate inService) {}
-
-  /**
-   * An internal charge of one usage report to a project cost code.
-   *
-   * @param externalId the usage report's external id: one charge per report, however often it is sent
-   */
-  public record Charge(String externalId, String usageKey, String asset, LocalDate date, BigDecimal hours, BigDecimal amount,
-      String costCode) {}
 
   static final List<Machine> FLEET = List.of(
       new Machine("EX-320-01", "CAT 320 excavator", "Excavator", "CAT0320XJ1234", 1236.0, LocalDate.parse("2023-03-01")),
@@ -102,7 +92,7 @@ public final class TelematicsToErp {
     EquipmentLedger ledger = new EquipmentLedger(new EquipmentPolicy(
         Map.of("Excavator", Money.of("95.00", "USD"), "Crane", Money.of("310.00", "USD"), "Skid steer", Money.of("55.00", "USD")),
         Map.of("Excavator", new BigDecimal("250"), "Crane", new BigDecimal("500"), "Skid steer", new BigDecimal("250")),
-        new BigDecimal("4")));
+        new BigDecimal("4")), JdbcMeterStore.in(store));
 
     out.step("Demo setup: equipment categories and the project's cost codes");
     ReferenceData ref = ReferenceData.in(odoo);
@@ -126,14 +116,6 @@ public final class TelematicsToErp {
     engine.register(Flow.builder("fleet", Asset.class).source(FixedSource.of(fleet.stream().map(a -> SourceRecord.of(
         new RecordKey("telematics", a.assetTag(), ""), EventCatalog.MASTER_DATA_CHANGED, a, Instant.now())).toList()))
         .sink(EntitySink.of(odoo, Asset.class)).build());
-    engine.register(Flow.builder("maintenance-requests", CanonicalCodec.of(MaintenanceEvent.class))
-        .sink(EntitySink.of(odoo, MaintenanceEvent.class)).build());
-    engine.register(Flow.builder("equipment-charges", Charge.class).sink(RowSink.of(odoo, c -> LoadRecord.of(
-        "account.analytic.line", c.externalId(), Map.of("name", c.asset() + " " + c.hours().toPlainString() + " h on " + c.date(),
-            "date", c.date(), "amount", c.amount().negate(), "unit_amount", c.hours(), "ref", c.usageKey(),
-            "account_id/.id", ctx.refs().costCodeAccount(c.costCode()).orElseThrow(
-                () -> new IllegalArgumentException("no analytic account for cost code " + c.costCode()))))))
-        .build());
     List<SourceRecord<EquipmentUsage>> usages = new ArrayList<>();
     reports.forEach(r -> usages.add(new SourceRecord<>(new RecordKey("telematics", r.path("asset").asText() + "@"
         + r.path("date").asText(), r.path("meter").asText()), EventCatalog.EQUIPMENT_USAGE_REPORTED, usage(r), Instant.now(),
@@ -142,36 +124,11 @@ public final class TelematicsToErp {
         .source(FixedSource.of(usages))
         .validator(u -> tags.contains(u.assetRef().id()) ? List.of()
             : List.of("asset: " + u.assetRef().id() + " is not in the fleet"))
-        .sink(batch -> {
-          List<SinkResult> res = new ArrayList<>();
-          for (SourceRecord<EquipmentUsage> r : batch) {
-            EquipmentUsage u = r.payload();
-            UsageOutcome o;
-            try {
-              o = ledger.apply(u);
-            } catch (IllegalArgumentException e) {
-              res.add(SinkResult.failed(e.getMessage()));
-              continue;
-            }
-            if (o.charge().isPresent() && o.costCode().isPresent()) {
-              engine.accept("equipment-charges", SourceRecord.of(r.key(), EventCatalog.COST_POSTED, new Charge(u.externalId(),
-                  r.key().id(), u.assetRef().id(), u.usageDate(), u.hours().value(), o.charge().get().amount(),
-                  o.costCode().get()), r.occurredAt()));
-              out.info("%s %s: %s h charged %s to %s", u.assetRef().id(), u.usageDate(), u.hours().value().toPlainString(),
-                  o.charge().get(), o.costCode().get());
-            } else {
-              out.info("%s %s: %s h, no project: nothing charged", u.assetRef().id(), u.usageDate(),
-                  u.hours().value().toPlainString());
-            }
-            for (MaintenanceEvent m : o.maintenance()) {
-              engine.accept("maintenance-requests", SourceRecord.of(new RecordKey("sdk-equipment", m.primaryRef().id(), ""),
-                  EventCatalog.MAINTENANCE_DUE, m, r.occurredAt()));
-              out.info("  → maintenance request: %s", m.title());
-            }
-            res.add(SinkResult.applied("meter " + o.meterAfter().toPlainString()));
-          }
-          return res;
-        }).build());
+        .sink(OdooEquipmentUsage.of(odoo, ledger, ctx).withListener((u, o) -> {
+          out.info("%s %s: %s h%s", u.assetRef().id(), u.usageDate(), u.hours().value().toPlainString(),
+              o.charge().map(c -> " charged " + c + " to " + o.costCode().orElse("")).orElse(", no project: nothing charged"));
+          o.maintenance().forEach(m -> out.info("  → maintenance request: %s", m.title()));
+        })).build());
 
     out.step("The fleet, a week of telematics reports, and what they lead to");
     Map<String, RunReport> runs = new LinkedHashMap<>();

@@ -19,6 +19,8 @@ import org.odoobuild.client.OdooDates;
 import org.odoobuild.client.OdooModel;
 import org.odoobuild.client.Query;
 import org.odoobuild.client.Record;
+import org.odoobuild.connectors.access.AccessNeed;
+import org.odoobuild.connectors.access.AccessNeeds;
 import org.odoobuild.connectors.spi.EventCatalog;
 import org.odoobuild.connectors.spi.RecordKey;
 import org.odoobuild.connectors.spi.Source;
@@ -38,7 +40,7 @@ import org.odoobuild.connectors.spi.SourceRecord;
  *     .fields("name", "state", "partner_id", "amount_total").snapshots(snapshots).build();
  * }</pre>
  */
-public final class OdooChangeSource implements Source<OdooChange> {
+public final class OdooChangeSource implements Source<OdooChange>, AccessNeeds {
   /** Snapshot key holding the captured {@code write_date}. */
   static final String WRITE_DATE = "write_date";
   /** The field naming who last wrote a record (echo suppression). */
@@ -83,6 +85,12 @@ public final class OdooChangeSource implements Source<OdooChange> {
   /** The model captured. */
   public String model() {
     return model.name();
+  }
+
+  /** Read on the captured model. */
+  @Override
+  public List<AccessNeed> accessNeeds() {
+    return List.of(AccessNeed.read(model.name()));
   }
 
   /** The snapshot store (the {@link ChangeEventSink} updates it after events are accepted). */

@@ -33,6 +33,10 @@ public final class P2pException extends AdapterException {
     OVER_RECEIPT,
     /** An order line is on hold (a superseded drawing) until it is reviewed: neither received nor billed. */
     LINE_ON_HOLD,
+    /** The purchase order is locked (17: state {@code done}; 19: {@code locked}): a change order cannot amend it. */
+    ORDER_LOCKED,
+    /** A change would bring an order line below what was already received or billed. */
+    BELOW_RECEIVED_OR_BILLED,
     /** Odoo refused the record (its message follows). */
     REFUSED
   }

@@ -7,6 +7,8 @@ import org.odoobuild.client.Call;
 import org.odoobuild.client.OdooClient;
 import org.odoobuild.client.OdooModel;
 import org.odoobuild.client.Record;
+import org.odoobuild.connectors.access.AccessNeed;
+import org.odoobuild.connectors.access.AccessNeeds;
 import org.odoobuild.workflow.procurement.ProcurementPort;
 
 /**
@@ -16,7 +18,7 @@ import org.odoobuild.workflow.procurement.ProcurementPort;
  * Orders are referred to by their Odoo id. Notifications go to the given notifier (log, mail,
  * chat). Every step is idempotent.
  */
-public final class OdooProcurement implements ProcurementPort {
+public final class OdooProcurement implements ProcurementPort, AccessNeeds {
   static final String MARKER = "[ON HOLD] ";
   private final OdooModel orders;
   private final BiConsumer<String, String> notifier;
@@ -25,6 +27,12 @@ public final class OdooProcurement implements ProcurementPort {
   public OdooProcurement(OdooClient odoo, BiConsumer<String, String> notifier) {
     this.orders = odoo.model("purchase.order");
     this.notifier = Objects.requireNonNull(notifier, "notifier");
+  }
+
+  /** Read and write on {@code purchase.order} (confirm, cancel and the hold marker are writes). */
+  @Override
+  public List<AccessNeed> accessNeeds() {
+    return List.of(AccessNeed.of("purchase.order", AccessNeed.Operation.READ, AccessNeed.Operation.WRITE));
   }
 
   @Override

@@ -12,6 +12,8 @@ import org.odoobuild.adapters.mapping.OdooMappings;
 import org.odoobuild.adapters.upsert.UpsertOutcome;
 import org.odoobuild.adapters.upsert.Upserter;
 import org.odoobuild.client.OdooClient;
+import org.odoobuild.connectors.access.AccessNeed;
+import org.odoobuild.connectors.access.AccessNeeds;
 import org.odoobuild.connectors.spi.Sink;
 import org.odoobuild.connectors.spi.SinkResult;
 import org.odoobuild.connectors.spi.SourceRecord;
@@ -31,7 +33,7 @@ import org.odoobuild.model.common.CanonicalEntity;
  *
  * @param <T> the canonical entity
  */
-public final class EntitySink<T extends CanonicalEntity> implements Sink<T> {
+public final class EntitySink<T extends CanonicalEntity> implements Sink<T>, AccessNeeds {
   private final OdooMapping<T> mapping;
   private final MappingContext ctx;
   private final Upserter upserter;
@@ -95,6 +97,12 @@ public final class EntitySink<T extends CanonicalEntity> implements Sink<T> {
   /** The mapping. */
   public OdooMapping<T> mapping() {
     return mapping;
+  }
+
+  /** Read, create and write on the mapping's model (an upsert by external id never deletes). */
+  @Override
+  public List<AccessNeed> accessNeeds() {
+    return List.of(AccessNeed.upsert(mapping.model()));
   }
 
   @Override

@@ -9,13 +9,15 @@ import org.odoobuild.model.equipment.MaintenanceEvent;
 /**
  * What one usage report leads to.
  *
+ * @param usageId the usage report's id (its external id): the external id of its charge
  * @param assetTag the asset
+ * @param meterBefore the engine-hour meter before the report
  * @param meterAfter the engine-hour meter after the report
  * @param charge the internal charge to post to the project's cost code (empty when no rate or no project)
  * @param costCode the cost code charged
  * @param maintenance maintenance requests to create (service due, downtime)
  */
-public record UsageOutcome(String assetTag, BigDecimal meterAfter, Optional<Money> charge, Optional<String> costCode,
+public record UsageOutcome(String usageId, String assetTag, BigDecimal meterBefore, BigDecimal meterAfter, Optional<Money> charge, Optional<String> costCode,
     List<MaintenanceEvent> maintenance) {
 
   /** Copies the list. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.odoobuild.connectors.spi.EventCatalog;
@@ -21,8 +22,10 @@ import org.odoobuild.connectors.spi.EventType;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = P2pEvent.DeliveryReceived.class, name = "delivery_received_on_site"),
     @JsonSubTypes.Type(value = P2pEvent.InvoiceBlocked.class, name = "invoice_blocked_for_variance"),
-    @JsonSubTypes.Type(value = P2pEvent.CostPosted.class, name = "cost_posted")})
-public sealed interface P2pEvent permits P2pEvent.DeliveryReceived, P2pEvent.InvoiceBlocked, P2pEvent.CostPosted {
+    @JsonSubTypes.Type(value = P2pEvent.CostPosted.class, name = "cost_posted"),
+    @JsonSubTypes.Type(value = P2pEvent.ChangeOrderApproved.class, name = "change_order_approved")})
+public sealed interface P2pEvent permits P2pEvent.DeliveryReceived, P2pEvent.InvoiceBlocked, P2pEvent.CostPosted,
+    P2pEvent.ChangeOrderApproved {
 
   /** The event type. */
   EventType type();
@@ -147,4 +150,38 @@ public sealed interface P2pEvent permits P2pEvent.DeliveryReceived, P2pEvent.Inv
    * @param quantity the quantity behind it
    */
   record CostLine(String project, String costCode, BigDecimal amount, BigDecimal quantity) {}
+
+  /**
+   * An approved change order amended its commitment in the ERP and revised the budget.
+   *
+   * @param changeOrder the change order's number
+   * @param purchaseOrder the amended order's number in the ERP ({@code ""} when it amends none)
+   * @param erpOrder the amended order ({@code purchase.order,<id>}), or the project when it amends none
+   * @param currency the ISO currency code of the amounts
+   * @param budgetChange the change per cost code
+   * @param changedLines ERP ids of the order lines changed
+   * @param addedLines ERP ids of the order lines added
+   */
+  record ChangeOrderApproved(String changeOrder, String purchaseOrder, String erpOrder, String currency,
+      Map<String, BigDecimal> budgetChange, List<Long> changedLines, List<Long> addedLines) implements P2pEvent {
+    /** Validates and copies. */
+    public ChangeOrderApproved {
+      Objects.requireNonNull(changeOrder, "changeOrder");
+      Objects.requireNonNull(erpOrder, "erpOrder");
+      budgetChange = Map.copyOf(budgetChange);
+      changedLines = List.copyOf(changedLines);
+      addedLines = List.copyOf(addedLines);
+    }
+
+    @Override
+    public EventType type() {
+      return EventCatalog.CHANGE_ORDER_APPROVED;
+    }
+
+    /** The ERP record and the change order: one event per change order, even for several on one order. */
+    @Override
+    public String subject() {
+      return erpOrder + "/" + changeOrder;
+    }
+  }
 }

@@ -67,4 +67,36 @@ class EquipmentLedgerTest {
     assertEquals(MaintenanceType.CORRECTIVE, o.maintenance().get(0).type());
     assertThrows(IllegalArgumentException.class, () -> ledger.apply(usage("1", "100", null, true)));
   }
+
+  @Test
+  void aReportAssessedAgainAfterLaterOnesReachesTheSameOutcome() {
+    UsageOutcome first = ledger.apply(usage("12", "252", null, true));
+    ledger.apply(usage("8", "260", null, true));
+    UsageOutcome again = ledger.assess(usage("12", "252", null, true));
+    assertEquals(first, again, "the recorded 'before' is read back");
+    assertEquals(first.maintenance().get(0).externalId(), again.maintenance().get(0).externalId());
+    assertEquals(0, new BigDecimal("260").compareTo(ledger.meter("EX-01").orElseThrow()));
+  }
+
+  @Test
+  void readingsSurviveInAJdbcStoreAndTheFirstRecordedWins() throws Exception {
+    org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:meters-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    JdbcMeterStore store = new JdbcMeterStore(ds);
+    EquipmentPolicy policy = new EquipmentPolicy(Map.of(), Map.of("Excavator", new BigDecimal("250")), new BigDecimal("4"));
+    EquipmentLedger one = new EquipmentLedger(policy, store);
+    one.register(ImmutableAsset.builder().addSourceRefs(SourceRef.of("telematics", "EX-01")).assetTag("EX-01")
+        .name("CAT 320 excavator").category("Excavator").status(AssetStatus.ACTIVE).meterReading(Quantity.of("240", "h")).build());
+    UsageOutcome before = one.apply(usage("12", "252.5", null, false));
+    EquipmentLedger restarted = new EquipmentLedger(policy, new JdbcMeterStore(ds)); // same table, new process
+    restarted.register(ImmutableAsset.builder().addSourceRefs(SourceRef.of("telematics", "EX-01")).assetTag("EX-01")
+        .name("CAT 320 excavator").category("Excavator").status(AssetStatus.ACTIVE).meterReading(Quantity.of("240", "h")).build());
+    assertEquals(0, new BigDecimal("252.5").compareTo(restarted.meter("EX-01").orElseThrow()));
+    UsageOutcome after = restarted.assess(usage("12", "252.5", null, false));
+    assertEquals(0, before.meterBefore().compareTo(after.meterBefore()));
+    assertEquals(1, after.maintenance().size(), "the same service request, not none");
+    assertEquals(before.maintenance().get(0).externalId(), after.maintenance().get(0).externalId());
+    MeterReading kept = store.record(new MeterReading(before.usageId(), "EX-01", new BigDecimal("1"), new BigDecimal("2")));
+    assertEquals(0, new BigDecimal("240").compareTo(kept.before()), "the first reading is kept");
+  }
 }
