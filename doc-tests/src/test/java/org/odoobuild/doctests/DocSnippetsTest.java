@@ -34,12 +34,7 @@ class DocSnippetsTest {
    * Blocks known not to compile yet, owned by work in progress elsewhere ({@code file:line} of the
    * fence). Each must still fail: a block that compiles again must leave this list.
    */
-  static final Set<String> PENDING = Set.of(
-      // the console's "Standalone" and "Mounted" examples use the application's own objects
-      // (compliance, vendor, latestReports, hostSessions, hostHttpServer): give them as
-      // <!-- snippet: given: … --> or declare them in the block
-      "docs/operations.md:210",
-      "docs/operations.md:233");
+  static final Set<String> PENDING = Set.of();
 
   static List<Path> docs() {
     List<Path> out = new ArrayList<>();
