@@ -7,17 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import javax.net.SocketFactory;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,12 +22,13 @@ import org.odoobuild.client.Call;
 import org.odoobuild.client.Context;
 import org.odoobuild.client.Domain;
 import org.odoobuild.client.OdooClient;
-import org.odoobuild.client.OdooTransportException;
 import org.odoobuild.client.OdooTransportException.Reason;
+import org.odoobuild.client.OdooTransportException;
 import org.odoobuild.client.Protocol;
 import org.odoobuild.client.Query;
 import org.odoobuild.client.Record;
 import org.odoobuild.client.ServerVersion;
+import org.odoobuild.client.stub.RefusingSockets;
 
 /**
  * Safe retries: idempotent calls are re-sent after transient failures, non-idempotent ones only
@@ -191,11 +185,11 @@ class RetryTest {
     for (Protocol p : List.of(Protocol.JSON2, Protocol.JSONRPC, Protocol.XMLRPC)) {
       stub.reset();
       stub.otherwise(w.success(p));
-      RefusingFirst sockets = new RefusingFirst(2);
+      RefusingSockets sockets = new RefusingSockets(2);
       OdooClient odoo = stub.client(p).httpClient(new OkHttpClient.Builder().socketFactory(sockets).build()).retries(3)
           .build();
       w.call.accept(odoo); // refused twice (nothing was sent), then sent once
-      assertEquals(0, sockets.refusals.get(), "both refusals happened");
+      assertEquals(2, sockets.refused(), "both refusals happened");
       assertEquals(1, stub.requests().size(), w + " over " + p + ": sent exactly once, after the refusals");
     }
   }
@@ -244,47 +238,5 @@ class RetryTest {
     odoo.model("purchase.order").withContext(Context.empty().tz("UTC")).searchRead(Query.all());
     assertEquals(3, stub.requests().size());
     assertEquals(1, stub.connections());
-  }
-
-  /** A socket factory whose first {@code n} connects are refused, as by a server not yet listening. */
-  static final class RefusingFirst extends SocketFactory {
-    final AtomicInteger refusals;
-
-    RefusingFirst(int n) {
-      refusals = new AtomicInteger(n);
-    }
-
-    @Override
-    public Socket createSocket() {
-      return new Socket() {
-        @Override
-        public void connect(SocketAddress endpoint, int timeout) throws IOException {
-          if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            throw new ConnectException("Connection refused (test)");
-          }
-          super.connect(endpoint, timeout);
-        }
-      };
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-      throw new UnsupportedOperationException();
-    }
   }
 }
