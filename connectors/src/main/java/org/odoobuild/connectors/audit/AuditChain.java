@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.odoobuild.connectors.internal.Jdbc;
 import org.odoobuild.connectors.store.AuditEntry;
 import org.odoobuild.connectors.store.SyncStore;
 
@@ -372,25 +373,9 @@ public final class AuditChain {
     }
   }
 
-  @FunctionalInterface
-  private interface TxWork<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T inTransaction(TxWork<T> work) {
+  private <T> T inTransaction(Jdbc.TxWork<T> work) {
     try (Connection c = ds.getConnection()) {
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(auto);
-      }
+      return Jdbc.inTransaction(c, work);
     } catch (SQLException e) {
       throw new AuditChainException("audit chain transaction failed", e);
     }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import org.odoobuild.connectors.internal.Jdbc;
 import org.odoobuild.connectors.ops.Drift;
 import org.odoobuild.connectors.ops.ReconciliationReport;
 import org.odoobuild.connectors.ownership.OwnershipConflict;
@@ -473,25 +474,9 @@ public final class CaseDesk {
     return s.length() <= max ? s : s.substring(0, max);
   }
 
-  @FunctionalInterface
-  private interface TxWork<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T tx(TxWork<T> work) {
+  private <T> T tx(Jdbc.TxWork<T> work) {
     try (Connection c = ds.getConnection()) {
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(auto);
-      }
+      return Jdbc.inTransaction(c, work);
     } catch (SQLException e) {
       throw new CaseException("case transaction failed", e);
     }

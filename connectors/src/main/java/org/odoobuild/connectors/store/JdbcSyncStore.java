@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.odoobuild.connectors.internal.Jdbc;
 import org.odoobuild.connectors.internal.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -725,25 +726,9 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     T map(ResultSet r) throws SQLException;
   }
 
-  @FunctionalInterface
-  private interface TxWork<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T inTransaction(TxWork<T> work) {
+  private <T> T inTransaction(Jdbc.TxWork<T> work) {
     try (Connection c = connection()) {
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(auto);
-      }
+      return Jdbc.inTransaction(c, work);
     } catch (SQLException e) {
       throw new StoreException("store transaction failed in " + description, e);
     }
