@@ -73,6 +73,28 @@ public final class EmbeddedSyncStore extends JdbcSyncStore {
     }, "in-memory H2 " + name, clock);
   }
 
+  /** Runs announced in this JVM: an H2 file is open in one process at a time, so no other process can hold one. */
+  private static final java.util.Set<String> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  @Override
+  public Liveness announce(String owner) {
+    OutboxEntry.requireText(owner, "owner");
+    if (!LIVE.add(owner)) {
+      throw new IllegalStateException("run " + owner + " is announced already");
+    }
+    java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+    return () -> {
+      if (open.compareAndSet(true, false)) {
+        LIVE.remove(owner);
+      }
+    };
+  }
+
+  @Override
+  public boolean alive(String owner) {
+    return LIVE.contains(owner);
+  }
+
   @Override
   void lockForMigration(Connection c) {
     // H2 file databases are single-process, and migrations in one JVM are serialised already
