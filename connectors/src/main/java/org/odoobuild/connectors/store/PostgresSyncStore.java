@@ -116,15 +116,15 @@ public final class PostgresSyncStore extends JdbcSyncStore {
   public Liveness announce(String owner) {
     OutboxEntry.requireText(owner, "owner");
     synchronized (liveLock) {
-      if (!announced.add(owner)) {
+      if (announced.contains(owner)) {
         throw new IllegalStateException("run " + owner + " is announced already");
       }
       try {
         lock(ensureSession(), owner);
       } catch (SQLException e) {
-        announced.remove(owner);
         throw new StoreException("cannot announce a run in " + description(), e);
       }
+      announced.add(owner);
     }
     java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
     return () -> {

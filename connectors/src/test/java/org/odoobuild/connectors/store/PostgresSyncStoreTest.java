@@ -37,6 +37,35 @@ class PostgresSyncStoreTest extends SyncStoreContract {
   }
 
   @Test
+  void connectionsTheServerDroppedCostNoFailedCall() throws Exception {
+    // what a database restart does to a pool: every idle connection is closed by the server
+    List<Integer> pids = new ArrayList<>();
+    List<Connection> held = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Connection c = store.database().orElseThrow().getConnection();
+      held.add(c);
+      try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT pg_backend_pid()")) {
+        r.next();
+        pids.add(r.getInt(1));
+      }
+    }
+    for (Connection c : held) {
+      c.close(); // back to the pool, idle
+    }
+    store.saveCursor("f", "before");
+    try (Connection admin = PgSupport.raw(schema); Statement s = admin.createStatement()) {
+      for (int pid : pids) {
+        s.execute("SELECT pg_terminate_backend(" + pid + ")");
+      }
+    }
+    // each of these borrows a connection the server closed: none may fail
+    assertEquals("before", store.cursor("f").orElseThrow());
+    store.saveCursor("f", "after");
+    assertTrue(store.enqueue(entry("f", "k", "")));
+    assertEquals("after", store.cursor("f").orElseThrow());
+  }
+
+  @Test
   void theAuditTriggerRejectsChangesFromAnyClient() throws Exception {
     store.append(AuditEntry.of(T0, "engine", "applied").withEntity("f", "t", "k"));
     try (Connection c = PgSupport.raw(schema); Statement s = c.createStatement()) {
