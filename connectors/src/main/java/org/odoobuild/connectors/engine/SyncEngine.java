@@ -187,7 +187,8 @@ public final class SyncEngine implements AutoCloseable {
   private void keep(RunReport r, Instant startedAt) {
     try {
       store.recordRun(new RunRecord(r.flow(), workerId, startedAt, r.elapsed(), r.pulled(), r.applied(), r.skipped(),
-          r.duplicates(), r.deadLettered(), r.completed()));
+          r.duplicates(), r.deadLettered(), r.completed(), r.status().name().toLowerCase(java.util.Locale.ROOT),
+          r.problem()));
     } catch (RuntimeException e) {
       LOG.warn("flow {}: run not kept in the run history: {}", r.flow(), e.toString());
     }

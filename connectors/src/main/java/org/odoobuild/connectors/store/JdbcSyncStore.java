@@ -75,7 +75,10 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     if (version == 3) {
       // delivery intents: a record's delivery started and not yet finished (see DeliveryIntent)
       return List.of("CREATE TABLE IF NOT EXISTS sync_intent (idem_key VARCHAR(512) PRIMARY KEY, "
-          + "owner VARCHAR(256) NOT NULL, state VARCHAR(16) NOT NULL, since BIGINT NOT NULL, detail TEXT NOT NULL)");
+          + "owner VARCHAR(256) NOT NULL, state VARCHAR(16) NOT NULL, since BIGINT NOT NULL, detail TEXT NOT NULL)",
+          // how a run ended, beyond completed or not
+          "ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS status VARCHAR(16) DEFAULT '' NOT NULL",
+          "ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS problem TEXT DEFAULT '' NOT NULL");
     }
     if (version == 2) {
       // dead-letter owners, keyset pages of dead letters (all flows; one flow), run history
@@ -876,9 +879,10 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     Objects.requireNonNull(run, "run");
     inTransaction(c -> {
       exec(c, "INSERT INTO sync_run (flow, worker, started_at, elapsed_ms, pulled, applied, skipped, duplicates, "
-          + "dead_lettered, completed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", cut(run.flow(), 128),
+          + "dead_lettered, completed, status, problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", cut(run.flow(), 128),
           cut(run.worker(), 256), run.startedAt().toEpochMilli(), run.elapsed().toMillis(), run.pulled(),
-          run.applied(), run.skipped(), run.duplicates(), run.deadLettered(), run.completed());
+          run.applied(), run.skipped(), run.duplicates(), run.deadLettered(), run.completed(), cut(run.status(), 16),
+          cut(run.problem(), 4000));
       exec(c, "DELETE FROM sync_run WHERE flow = ? AND started_at < ?", cut(run.flow(), 128),
           run.startedAt().minus(RUN_RETENTION).toEpochMilli());
       return null;
@@ -892,10 +896,10 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
       throw new IllegalArgumentException("limit must be at least 1");
     }
     return query("SELECT flow, worker, started_at, elapsed_ms, pulled, applied, skipped, duplicates, dead_lettered, "
-        + "completed FROM sync_run WHERE flow = ? ORDER BY started_at DESC, id DESC LIMIT ?",
+        + "completed, status, problem FROM sync_run WHERE flow = ? ORDER BY started_at DESC, id DESC LIMIT ?",
         r -> new RunRecord(r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3)),
             Duration.ofMillis(r.getLong(4)), r.getLong(5), r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9),
-            r.getBoolean(10)), flow, limit);
+            r.getBoolean(10), r.getString(11), r.getString(12)), flow, limit);
   }
 
   /** Releases the connections; closing again does nothing, and any later use throws {@link StoreException}. */
