@@ -13,7 +13,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
 /**
  * The zero set-up {@link SyncStore}: an H2 database (PostgreSQL mode) in a directory, or in
  * memory for tests. One process at a time opens a file store (H2 locks the file); any number of
- * threads may use it. The audit table rejects UPDATE and DELETE through an H2 trigger.
+ * threads may use it. The audit table rejects UPDATE and DELETE through an H2 trigger. A commit
+ * is in the file when it returns, so a killed process loses nothing it committed; the file is
+ * not forced to the disk on every commit (an operating-system crash or power loss may lose the
+ * last commits: use {@link PostgresSyncStore} where that matters).
  * <pre>{@code
  * try (SyncStore store = SyncStores.embedded(Path.of("var/sync"))) { ... }
  * }</pre>
@@ -44,7 +47,10 @@ public final class EmbeddedSyncStore extends JdbcSyncStore {
     } catch (IOException e) {
       throw new StoreException("cannot create " + dir, e);
     }
-    String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("sync").toString().replace('\\', '/') + OPTIONS;
+    // WRITE_DELAY=0: a commit is written to the file before it returns (H2 otherwise keeps it
+    // up to half a second in memory, and a killed process would forget processed keys and intents)
+    String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("sync").toString().replace('\\', '/') + OPTIONS
+        + ";WRITE_DELAY=0";
     JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
     pool.setMaxConnections(16);
     return new EmbeddedSyncStore(pool, pool::dispose, "H2 at " + dir.toAbsolutePath(), clock);
