@@ -400,18 +400,18 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   public boolean markProcessed(String idempotencyKey, String resultRef) {
     OutboxEntry.requireText(idempotencyKey, "idempotencyKey");
     Objects.requireNonNull(resultRef, "resultRef");
-    boolean recorded;
-    try (Connection c = connection(); PreparedStatement p = c.prepareStatement(INSERT_PROCESSED)) {
-      bind(p, idempotencyKey, resultRef, clock.millis());
-      recorded = p.executeUpdate() == 1;
-    } catch (SQLException e) {
-      if (!isDuplicate(e)) {
-        throw new StoreException("cannot record a processed key in " + description, e);
+    try {
+      return inTransaction(c -> {
+        boolean recorded = exec(c, INSERT_PROCESSED, idempotencyKey, resultRef, clock.millis()) == 1;
+        exec(c, "DELETE FROM sync_intent WHERE idem_key = ?", idempotencyKey);
+        return recorded;
+      });
+    } catch (StoreException e) {
+      if (e.getCause() instanceof SQLException se && isDuplicate(se)) {
+        return false; // a concurrent insert won between the conflict check and ours (it ends the intent)
       }
-      recorded = false; // a concurrent insert won between the conflict check and ours
+      throw e;
     }
-    update("DELETE FROM sync_intent WHERE idem_key = ?", idempotencyKey);
-    return recorded;
   }
 
   @Override
