@@ -65,7 +65,14 @@ public final class EmbeddedSyncStore extends JdbcSyncStore {
     return inMemory(Clock.systemUTC());
   }
 
-  static EmbeddedSyncStore inMemory(Clock clock) {
+  /**
+   * A private in-memory store whose leases, due times and timestamps follow {@code clock} (for
+   * tests that let leases run out without waiting).
+   *
+   * @param clock the clock
+   * @return the store
+   */
+  public static EmbeddedSyncStore inMemory(Clock clock) {
     String name = "sync-" + UUID.randomUUID();
     JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:" + name + OPTIONS + ";DB_CLOSE_DELAY=-1", "sa",
         "");

@@ -63,7 +63,18 @@ public final class PostgresSyncStore extends JdbcSyncStore {
     return open(jdbcUrl, user, password, poolSize, Clock.systemUTC());
   }
 
-  static PostgresSyncStore open(String jdbcUrl, String user, String password, int poolSize, Clock clock) {
+  /**
+   * Opens a store whose leases, due times and timestamps follow {@code clock} (for tests that let
+   * leases run out without waiting).
+   *
+   * @param jdbcUrl the JDBC URL
+   * @param user the database user
+   * @param password the password ({@code ""} for none)
+   * @param poolSize the most connections held
+   * @param clock the clock
+   * @return the store
+   */
+  public static PostgresSyncStore open(String jdbcUrl, String user, String password, int poolSize, Clock clock) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(password, "password");
