@@ -244,50 +244,13 @@ public final class WebhookServer implements AutoCloseable {
     List<Conn> open = new ArrayList<>();
     try {
       while (running) {
-        selector.select(1000);
-        for (Conn c; (c = answered.poll()) != null; ) {
-          c.handing = false;
-          c.deadline = System.nanoTime() + readTimeout.toNanos(); // for the client to read the answer
-          SelectionKey k = c.ch.keyFor(selector);
-          if (k != null && k.isValid()) {
-            k.interestOps(SelectionKey.OP_WRITE);
-          }
+        try {
+          step(open);
+        } catch (RuntimeException e) { // one bad connection never stops the endpoint
+          LOG.error("{}: {}", name, e.toString());
         }
-        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
-        while (it.hasNext()) {
-          SelectionKey k = it.next();
-          it.remove();
-          try {
-            if (!k.isValid()) {
-              continue;
-            }
-            if (k.isAcceptable()) {
-              accept(open);
-            } else if (k.isReadable()) {
-              read((Conn) k.attachment());
-            } else if (k.isWritable()) {
-              write((Conn) k.attachment());
-            }
-          } catch (IOException | RuntimeException e) {
-            if (k.attachment() instanceof Conn c) {
-              drop(c);
-            }
-          }
-        }
-        long now = System.nanoTime();
-        open.removeIf(c -> {
-          if (!c.ch.isOpen()) {
-            return true;
-          }
-          if (!c.handing && now - c.deadline > 0) {
-            LOG.debug("{}: dropped a request that did not arrive within {}", name, readTimeout);
-            drop(c);
-            return true;
-          }
-          return false;
-        });
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       LOG.error("{}: the endpoint stopped: {}", name, e.toString());
     } finally {
       open.forEach(this::drop);
@@ -298,6 +261,52 @@ public final class WebhookServer implements AutoCloseable {
         // closing anyway
       }
     }
+  }
+
+  /** One round of the I/O thread: accept, read, write, drop what is too late. */
+  private void step(List<Conn> open) throws IOException {
+    selector.select(1000);
+    for (Conn c; (c = answered.poll()) != null; ) {
+      c.handing = false;
+      c.deadline = System.nanoTime() + readTimeout.toNanos(); // for the client to read the answer
+      SelectionKey k = c.ch.keyFor(selector);
+      if (k != null && k.isValid()) {
+        k.interestOps(SelectionKey.OP_WRITE);
+      }
+    }
+    Iterator<SelectionKey> it = selector.selectedKeys().iterator();
+    while (it.hasNext()) {
+      SelectionKey k = it.next();
+      it.remove();
+      try {
+        if (!k.isValid()) {
+          continue;
+        }
+        if (k.isAcceptable()) {
+          accept(open);
+        } else if (k.isReadable()) {
+          read((Conn) k.attachment());
+        } else if (k.isWritable()) {
+          write((Conn) k.attachment());
+        }
+      } catch (IOException | RuntimeException e) {
+        if (k.attachment() instanceof Conn c) {
+          drop(c);
+        }
+      }
+    }
+    long now = System.nanoTime();
+    open.removeIf(c -> {
+      if (!c.ch.isOpen()) {
+        return true;
+      }
+      if (!c.handing && now - c.deadline > 0) {
+        LOG.debug("{}: dropped a request that did not arrive within {}", name, readTimeout);
+        drop(c);
+        return true;
+      }
+      return false;
+    });
   }
 
   private void accept(List<Conn> open) throws IOException {
