@@ -6,6 +6,7 @@ import org.odoobuild.connectors.spi.PayloadCodec;
 import org.odoobuild.connectors.spi.RecordValidator;
 import org.odoobuild.connectors.spi.Sink;
 import org.odoobuild.connectors.spi.Source;
+import org.odoobuild.connectors.spi.Verifier;
 
 /**
  * One pipeline: source → validate → sink, with its batch size, lane and the codec that stores
@@ -28,6 +29,8 @@ public final class Flow<T> {
   private final String lane;
   private final String endpoint;
   private final int maxDeliveries;
+  private final Optional<Verifier<T>> verifier;
+  private final boolean idempotent;
 
   private Flow(Builder<T> b) {
     this.name = b.name;
@@ -39,6 +42,14 @@ public final class Flow<T> {
     this.lane = b.lane;
     this.endpoint = b.endpoint;
     this.maxDeliveries = b.maxDeliveries;
+    this.verifier = b.verifier != null ? Optional.of(b.verifier)
+        : b.sink instanceof Verifier<?> v ? Optional.of(cast(v)) : Optional.empty();
+    this.idempotent = b.idempotent != null ? b.idempotent : b.sink.idempotent();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> Verifier<T> cast(Verifier<?> v) {
+    return (Verifier<T>) v;
   }
 
   /** A builder for a flow of payloads of {@code type} (stored as JSON). */
@@ -96,6 +107,26 @@ public final class Flow<T> {
     return maxDeliveries;
   }
 
+  /**
+   * What decides whether a record whose outcome is unknown was applied: the one given to the
+   * builder, else the sink when it implements {@link Verifier}.
+   *
+   * @return the verifier, if any
+   */
+  public Optional<Verifier<T>> verifier() {
+    return verifier;
+  }
+
+  /**
+   * Whether the sink may get a record again when its outcome is unknown and no verifier can
+   * tell (see {@link Sink#idempotent()}).
+   *
+   * @return true for an idempotent sink
+   */
+  public boolean idempotent() {
+    return idempotent;
+  }
+
   /** Configures a {@link Flow}. */
   public static final class Builder<T> {
     private final String name;
@@ -107,6 +138,8 @@ public final class Flow<T> {
     private String lane = "default";
     private String endpoint = "odoo";
     private int maxDeliveries = 5;
+    private Verifier<T> verifier;
+    private Boolean idempotent;
 
     private Builder(String name, PayloadCodec<T> codec) {
       if (name == null || !name.matches("[A-Za-z0-9_.-]{1,64}")) {
@@ -131,6 +164,30 @@ public final class Flow<T> {
     /** The sink. */
     public Builder<T> sink(Sink<T> sink) {
       this.sink = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /**
+     * What looks in the target for records whose outcome is unknown (default: the sink, when it
+     * implements {@link Verifier}).
+     *
+     * @param verifier the verifier
+     * @return this
+     */
+    public Builder<T> verifier(Verifier<T> verifier) {
+      this.verifier = Objects.requireNonNull(verifier, "verifier");
+      return this;
+    }
+
+    /**
+     * Declares whether the sink is idempotent (default: {@link Sink#idempotent()} of the sink),
+     * e.g. for a lambda sink that upserts by a stable key.
+     *
+     * @param value true when applying a record twice equals applying it once
+     * @return this
+     */
+    public Builder<T> idempotent(boolean value) {
+      this.idempotent = value;
       return this;
     }
 

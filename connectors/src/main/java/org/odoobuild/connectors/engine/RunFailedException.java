@@ -2,19 +2,29 @@ package org.odoobuild.connectors.engine;
 
 import org.odoobuild.connectors.ConnectorsException;
 
-/** Thrown by {@link RunReport#orThrow()} for a run that did not complete cleanly. */
-public final class RunFailedException extends ConnectorsException {
+/** A run did not complete cleanly ({@link RunReport#orThrow()}); {@link #report()} says what it did and why. */
+public class RunFailedException extends ConnectorsException {
   private static final long serialVersionUID = 1L;
+
   private final transient RunReport report;
 
-  RunFailedException(RunReport report) {
-    super(report.summary() + (report.status() == RunReport.Status.FAILED
-        ? "; see engine.operations().deadLetters(\"" + report.flow() + "\", 50)"
-        : "; nothing is lost, the next run resumes"));
+  /**
+   * Creates the exception.
+   *
+   * @param report the run
+   */
+  public RunFailedException(RunReport report) {
+    super(report.summary() + (report.status() == RunReport.Status.INCOMPLETE
+        ? "; nothing is lost, the next run resumes"
+        : report.deadLettered() > 0 ? "; see engine.operations().deadLetters(\"" + report.flow() + "\", 50)" : ""));
     this.report = report;
   }
 
-  /** The run. */
+  /**
+   * The run.
+   *
+   * @return its report
+   */
   public RunReport report() {
     return report;
   }

@@ -4,18 +4,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.odoobuild.connectors.metrics.SyncMetrics;
+import org.odoobuild.connectors.resilience.FailureClassifier;
 import org.odoobuild.connectors.resilience.Resilience;
 import org.odoobuild.connectors.spi.EventCatalog;
 import org.odoobuild.connectors.spi.EventType;
@@ -25,6 +29,7 @@ import org.odoobuild.connectors.spi.SourceBatch;
 import org.odoobuild.connectors.spi.SourceRecord;
 import org.odoobuild.connectors.store.AuditEntry;
 import org.odoobuild.connectors.store.ClaimedEntry;
+import org.odoobuild.connectors.store.DeliveryIntent;
 import org.odoobuild.connectors.store.OutboxEntry;
 import org.odoobuild.connectors.store.OutboxStatus;
 import org.odoobuild.connectors.store.RunRecord;
@@ -38,7 +43,20 @@ import org.slf4j.LoggerFactory;
  * under the resilience policies, dead-letters what cannot be applied, and stores the cursor
  * together with the processed keys only after the sink confirmed the batch. Pushed records
  * (webhooks) and replayed dead letters go through the durable outbox and the same steps;
- * several engines may drain one outbox (work is claimed with leases).
+ * several engines may drain one outbox (work is claimed with leases, renewed while the sink
+ * works).
+ *
+ * <p>Each record is delivered at most once unless it is known not to have been applied: before
+ * a record goes to the sink, a delivery intent is stored for it; the record's outcome (applied,
+ * refused, not sent) ends the intent. A record whose outcome is unknown (the sink reported
+ * {@link SinkResult#unknown}, or its failure is one the classifier calls
+ * {@linkplain FailureClassifier#outcomeUnknown outcome unknown}), and a record whose intent was
+ * left by an engine that died, is checked with the flow's {@link org.odoobuild.connectors.spi.Verifier}
+ * before anything else: found applied, it is recorded as applied; found missing, it is sent again
+ * in a later delivery. Without a verifier, it is sent again only to an idempotent sink, and
+ * otherwise dead-lettered as {@code unknown_outcome} for a person to decide. An intent of a run
+ * that is still alive (in any process) is never taken over, so two engines never apply one record
+ * at the same time, even when one of them lost its lease.
  * <pre>{@code
  * SyncEngine engine = SyncEngine.builder().store(SyncStores.embedded(dir)).build();
  * engine.register(vendorFlow);
@@ -50,12 +68,13 @@ import org.slf4j.LoggerFactory;
  * its {@link Progress} to the {@link RunListener} after every batch and logs it at INFO every
  * {@link Builder#progressInterval progress interval}. Metrics (see {@link SyncMetrics}):
  * counters {@code sync.records.accepted}, {@code sync.records.applied}, {@code sync.records.skipped},
- * {@code sync.records.duplicates}, {@code sync.records.dead_lettered} (tag {@code flow}),
- * {@code sync.runs} and timer {@code sync.run} (tags {@code flow}, {@code outcome}: the run's
- * status in lower case), {@code sync.run.failures} (a scheduled run threw), timer
- * {@code sync.batch} (tags {@code flow}, {@code outcome}: {@code ok}, {@code failed},
- * {@code unavailable}); gauges {@code sync.outbox.backlog} and {@code sync.dead_letters} (tag
- * {@code flow}).
+ * {@code sync.records.duplicates}, {@code sync.records.dead_lettered},
+ * {@code sync.records.unknown_outcome}, {@code sync.records.verified} (tag {@code flow}),
+ * {@code sync.leases.lost}, {@code sync.runs} and timer {@code sync.run} (tags {@code flow},
+ * {@code outcome}: the run's status in lower case), {@code sync.run.failures} (a scheduled run
+ * threw), timer {@code sync.batch} (tags {@code flow}, {@code outcome}: {@code ok}, {@code failed},
+ * {@code unavailable}, {@code unknown}); gauges {@code sync.outbox.backlog} and
+ * {@code sync.dead_letters} (tag {@code flow}).
  */
 public final class SyncEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
@@ -65,18 +84,24 @@ public final class SyncEngine implements AutoCloseable {
   static final String H_REVISION = "source_revision";
   static final String H_OCCURRED = "occurred_at";
   static final String H_CORRELATION = SyncContext.MDC_CORRELATION;
+  /** Dead-letter error type of a record whose outcome stayed unknown. */
+  public static final String UNKNOWN_OUTCOME = "unknown_outcome";
 
   private final SyncStore store;
   private final Resilience resilience;
   private final SyncMetrics metrics;
   private final EventCatalog catalog;
   private final String workerId;
+  private final String instanceId;
   private final Duration lease;
   private final Clock clock;
   private final RunListener listener;
   private final Duration progressInterval;
   private final Map<String, Flow<?>> flows = new ConcurrentHashMap<>();
+  private final Set<Run> active = ConcurrentHashMap.newKeySet();
+  private final AtomicLong runs = new AtomicLong();
   private volatile ScheduledExecutorService scheduler;
+  private ScheduledExecutorService heart;
 
   private SyncEngine(Builder b) {
     this.store = Objects.requireNonNull(b.store, "store is required");
@@ -84,6 +109,8 @@ public final class SyncEngine implements AutoCloseable {
     this.metrics = b.metrics;
     this.catalog = b.catalog;
     this.workerId = b.workerId;
+    String w = b.workerId.length() > 200 ? b.workerId.substring(0, 200) : b.workerId;
+    this.instanceId = w + "#" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
     this.lease = b.lease;
     this.clock = b.clock;
     this.listener = b.listener;
@@ -122,64 +149,63 @@ public final class SyncEngine implements AutoCloseable {
   }
 
   /**
-   * Pulls the flow's source until it has nothing more, then drains the flow's outbox. Stops
-   * early (report {@code completed=false}) when the flow is paused or the target stays
-   * unavailable beyond the retry policy; nothing is lost then, the next run resumes. The run is
-   * kept in the store's run history ({@link SyncStore#runs}).
+   * Pulls the flow's source until it has nothing more, then drains the flow's outbox. The
+   * report's {@link RunReport#status() status} says how it ended: completed; incomplete when it
+   * stopped early (paused, the target or source stayed unavailable, records waiting for
+   * verification; nothing is lost, the next run resumes); failed when a permanent failure
+   * stopped it (e.g. a source that cannot work as configured; logged at ERROR). The run is kept
+   * in the store's run history ({@link SyncStore#runs}).
    */
   public RunReport run(String flowName) {
-    Flow<?> flow = flow(flowName);
-    long start = System.nanoTime();
-    RunReport r;
-    try (SyncContext.Scope scope = SyncContext.enter(flowName, "run")) {
-      Counters c = started(flowName, scope);
-      boolean completed = flow.source().isEmpty() || pullAll(flow, c);
-      if (completed) {
-        completed = drainOutbox(flow, c);
-      }
-      r = c.report(Duration.ofNanos(System.nanoTime() - start), completed);
-      finished(r, c.startedAt);
-    }
-    return r;
-  }
-
-  /** Adds a run to the store's run history; a failure there never fails the run. */
-  private void keep(RunReport r, Instant startedAt) {
-    try {
-      store.recordRun(new RunRecord(r.flow(), workerId, startedAt, r.elapsed(), r.pulled(), r.applied(), r.skipped(),
-          r.duplicates(), r.deadLettered(), r.completed()));
-    } catch (RuntimeException e) {
-      LOG.warn("flow {}: run not kept in the run history: {}", r.flow(), e.toString());
-    }
+    return execute(flow(flowName), true);
   }
 
   /** Only drains the outbox (pushed and replayed records) of a flow. */
   public RunReport drain(String flowName) {
-    Flow<?> flow = flow(flowName);
-    long start = System.nanoTime();
-    RunReport r;
-    try (SyncContext.Scope scope = SyncContext.enter(flowName, "drain")) {
-      Counters c = started(flowName, scope);
-      r = c.report(Duration.ofNanos(System.nanoTime() - start), drainOutbox(flow, c));
-      finished(r, c.startedAt);
-    }
-    return r;
+    return execute(flow(flowName), false);
   }
 
-  private Counters started(String flowName, SyncContext.Scope scope) {
-    Counters c = new Counters(flowName, scope.context().correlationId(), clock.instant());
-    tell(l -> l.runStarted(flowName, c.correlationId));
-    return c;
+  private RunReport execute(Flow<?> flow, boolean pull) {
+    long start = System.nanoTime();
+    RunReport r;
+    try (SyncContext.Scope scope = SyncContext.enter(flow.name(), pull ? "run" : "drain")) {
+      Run run = new Run(instanceId + "/" + runs.incrementAndGet(), flow.name(), scope.context().correlationId(),
+          clock.instant());
+      tell(l -> l.runStarted(flow.name(), run.correlationId));
+      try (SyncStore.Liveness live = store.announce(run.owner)) {
+        active.add(run);
+        ensureHeartbeat();
+        if (pull && flow.source().isPresent()) {
+          pullAll(flow, run);
+        }
+        if (run.stop == null) {
+          drainOutbox(flow, run);
+        }
+      } catch (RuntimeException e) {
+        // e.g. the store is unreachable: nothing was recorded that the next run cannot redo
+        boolean transientFailure = classifier().isTransient(e) || e instanceof org.odoobuild.connectors.store.StoreException;
+        run.stop(transientFailure ? RunReport.Status.INCOMPLETE : RunReport.Status.FAILED, e.toString());
+        if (!transientFailure) {
+          LOG.error("flow {}: run failed: {}", flow.name(), e.toString(), e);
+        }
+      } finally {
+        active.remove(run);
+      }
+      run.flush(metrics);
+      r = run.report(Duration.ofNanos(System.nanoTime() - start));
+      finished(r, run.startedAt);
+    }
+    return r;
   }
 
   private void finished(RunReport r, Instant startedAt) {
     Map<String, String> tags = Map.of("flow", r.flow(), "outcome", r.status().name().toLowerCase(java.util.Locale.ROOT));
     metrics.record("sync.run", r.elapsed(), tags);
     metrics.increment("sync.runs", 1, tags);
-    if (r.status() == RunReport.Status.COMPLETED) {
-      LOG.info("{} [{}]", r.summary(), r.correlationId());
-    } else {
-      LOG.warn("{} [{}]{}", r.summary(), r.correlationId(), r.status() == RunReport.Status.FAILED
+    switch (r.status()) {
+      case COMPLETED -> LOG.info("{} [{}]", r.summary(), r.correlationId());
+      case INCOMPLETE -> LOG.warn("{} [{}]", r.summary(), r.correlationId());
+      case FAILED -> LOG.error("{} [{}]{}", r.summary(), r.correlationId(), r.deadLettered() > 0
           ? ": dead letters need an operator (engine.operations().deadLetters(\"" + r.flow() + "\", 50))" : "");
     }
     keep(r, startedAt);
@@ -187,14 +213,14 @@ public final class SyncEngine implements AutoCloseable {
   }
 
   /** After every batch: metrics, the listener, and an INFO line once per progress interval. */
-  private void progress(Counters c, OptionalLong remaining) {
-    c.flush(metrics);
+  private void progress(Run run, OptionalLong remaining) {
+    run.flush(metrics);
     Instant now = clock.instant();
-    Progress p = new Progress(c.flow, c.correlationId, c.pulled, c.applied, c.deadLettered,
-        Duration.between(c.startedAt, now), remaining);
+    Progress p = new Progress(run.flow, run.correlationId, run.pulled, run.applied, run.deadLettered,
+        Duration.between(run.startedAt, now), remaining);
     tell(l -> l.progress(p));
-    if (!now.isBefore(c.lastLogAt.plus(progressInterval))) {
-      c.lastLogAt = now;
+    if (!now.isBefore(run.lastLogAt.plus(progressInterval))) {
+      run.lastLogAt = now;
       LOG.info("{}", p.line());
     }
   }
@@ -217,6 +243,17 @@ public final class SyncEngine implements AutoCloseable {
       return n;
     } catch (RuntimeException e) { // a metrics scrape never fails because the store is down
       return Double.NaN;
+    }
+  }
+
+  /** Adds a run to the store's run history; a failure there never fails the run. */
+  private void keep(RunReport r, Instant startedAt) {
+    try {
+      store.recordRun(new RunRecord(r.flow(), workerId, startedAt, r.elapsed(), r.pulled(), r.applied(), r.skipped(),
+          r.duplicates(), r.deadLettered(), r.completed(), r.status().name().toLowerCase(java.util.Locale.ROOT),
+          r.problem()));
+    } catch (RuntimeException e) {
+      LOG.warn("flow {}: run not kept in the run history: {}", r.flow(), e.toString());
     }
   }
 
@@ -269,7 +306,7 @@ public final class SyncEngine implements AutoCloseable {
     }), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Stops the schedule (a run in progress finishes its batch). */
+  /** Stops the schedule (a run in progress finishes its batch) and the lease heartbeat. */
   @Override
   public synchronized void close() {
     if (scheduler != null) {
@@ -281,6 +318,10 @@ public final class SyncEngine implements AutoCloseable {
       }
       scheduler = null;
     }
+    if (heart != null) {
+      heart.shutdownNow();
+      heart = null;
+    }
   }
 
   private Flow<?> flow(String name) {
@@ -291,14 +332,52 @@ public final class SyncEngine implements AutoCloseable {
     return f;
   }
 
+  private FailureClassifier classifier() {
+    return resilience.config().classifier();
+  }
+
+  // ---- leases ----------------------------------------------------------------------------
+
+  /** Renews the leases of outbox entries being applied, every third of a lease, while a run holds any. */
+  private synchronized void ensureHeartbeat() {
+    if (heart == null) {
+      heart = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sync-lease-" + workerId);
+        t.setDaemon(true);
+        return t;
+      });
+      long every = Math.max(1, lease.toMillis() / 3);
+      heart.scheduleWithFixedDelay(() -> {
+        try {
+          heartbeat();
+        } catch (Throwable e) {
+          LOG.warn("lease renewal failed: {}", e.toString());
+        }
+      }, every, every, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Renews every lease this engine's runs hold now (run by the heartbeat; tests call it directly). */
+  void heartbeat() {
+    for (Run run : active) {
+      Set<Long> held = run.held();
+      Set<Long> still = store.renew(held, workerId, lease);
+      if (still.size() < held.size()) {
+        metrics.increment("sync.leases.lost", held.size() - still.size(), Map.of());
+        LOG.warn("leases of {} outbox entries were taken over while their records were being applied; "
+            + "their delivery intents keep other engines from applying them", held.size() - still.size());
+      }
+    }
+  }
+
   // ---- pull mode ------------------------------------------------------------------------
 
-  private <T> boolean pullAll(Flow<T> flow, Counters c) {
+  private <T> void pullAll(Flow<T> flow, Run run) {
     while (true) {
       if (store.paused(flow.name())) {
         LOG.info("flow {} is paused", flow.name());
-        c.stoppedBecause = "paused";
-        return false;
+        run.stop(RunReport.Status.INCOMPLETE, "paused");
+        return;
       }
       Optional<String> cursor = store.cursor(flow.name());
       SourceBatch<T> batch;
@@ -306,9 +385,15 @@ public final class SyncEngine implements AutoCloseable {
         batch = resilience.call("source:" + flow.name(), flow.lane(),
             () -> flow.source().orElseThrow().pull(cursor, flow.batchSize()));
       } catch (Exception e) {
-        LOG.warn("flow {}: source unavailable, stopping this run: {}", flow.name(), e.toString());
-        c.stoppedBecause = "source unavailable: " + e;
-        return false;
+        if (classifier().isTransient(e)) {
+          LOG.warn("flow {}: source unavailable, stopping this run: {}", flow.name(), e.toString());
+          run.stop(RunReport.Status.INCOMPLETE, "source unavailable: " + e);
+        } else {
+          LOG.error("flow {}: the source failed permanently; the flow cannot run until this is fixed: {}",
+              flow.name(), e.toString(), e);
+          run.stop(RunReport.Status.FAILED, "source failed: " + e);
+        }
+        return;
       }
       if (batch.records().isEmpty()) {
         // a source may return an empty page that still moves its cursor (e.g. filtered rows)
@@ -318,96 +403,394 @@ public final class SyncEngine implements AutoCloseable {
         if (batch.hasMore()) {
           continue;
         }
-        return true;
+        return;
       }
-      Map<String, String> processed = new LinkedHashMap<>();
-      List<SourceRecord<T>> toSend = new ArrayList<>();
-      java.util.Set<String> inBatch = new java.util.HashSet<>();
+      Set<String> handled = store.handled(batch.records().stream().map(r -> key(flow, r)).toList());
+      List<Delivery<T>> toSend = new ArrayList<>();
+      Set<String> inBatch = new HashSet<>();
       for (SourceRecord<T> r : batch.records()) {
-        c.pulled++;
+        run.pulled++;
         String key = key(flow, r);
-        if (!inBatch.add(key) || store.seen(key)) {
-          c.duplicates++;
+        if (!inBatch.add(key) || handled.contains(key)) {
+          run.duplicates++;
           continue;
         }
         List<String> problems = flow.validator().problems(r.payload());
         if (!problems.isEmpty()) {
-          deadLetterNew(flow, r, "validation", String.join("; ", problems), 0, c);
+          deadLetterNew(flow, r, "validation", String.join("; ", problems), run);
           continue;
         }
-        toSend.add(r);
+        toSend.add(new Delivery<>(r, key, Optional.empty()));
       }
-      Optional<List<SinkResult>> results = applyWithSplit(flow, toSend, c);
-      if (results.isEmpty()) {
-        return false; // target unavailable: cursor stays, next run re-pulls this batch
-      }
-      for (int i = 0; i < toSend.size(); i++) {
-        SourceRecord<T> r = toSend.get(i);
-        SinkResult res = results.get().get(i);
-        switch (res.outcome()) {
-          case APPLIED -> {
-            c.applied++;
-            processed.put(key(flow, r), res.targetRef());
-            audit(flow, r, "applied", res.targetRef());
-          }
-          case SKIPPED -> {
-            c.skipped++;
-            processed.put(key(flow, r), "skipped: " + res.detail());
-          }
-          case FAILED -> {
-            deadLetterNew(flow, r, errorType(res), res.detail(), 1, c);
-          }
+      deliver(flow, run, toSend);
+      Map<String, String> processed = new LinkedHashMap<>();
+      int open = 0;
+      for (Delivery<T> d : toSend) {
+        switch (d.fate) {
+          case APPLIED, SKIPPED -> processed.put(d.key, d.resultRef());
+          case DEAD -> deadLetterNew(flow, d.record, d.errorType, d.detail, run);
+          case RETRY, UNVERIFIED, BUSY -> open++;
+          default -> throw new IllegalStateException("undecided " + d.key);
         }
       }
+      if (open > 0) {
+        // the cursor stays: the next run pulls this batch again, skips what was processed and
+        // verifies what is unknown before sending anything again
+        store.markProcessed(processed);
+        run.stop(RunReport.Status.INCOMPLETE, run.problem.isEmpty()
+            ? open + " record(s) of a batch to deliver again later" : run.problem);
+        finishIntents(run, toSend);
+        return;
+      }
       store.commit(flow.name(), batch.nextCursor(), processed);
-      progress(c, batch.remaining());
+      finishIntents(run, toSend);
+      progress(run, batch.remaining());
       if (!batch.hasMore()) {
-        return true;
+        return;
       }
     }
   }
 
+  // ---- outbox mode ----------------------------------------------------------------------
+
+  private <T> void drainOutbox(Flow<T> flow, Run run) {
+    while (true) {
+      if (store.paused(flow.name())) {
+        run.stop(RunReport.Status.INCOMPLETE, "paused");
+        return;
+      }
+      List<ClaimedEntry> claimed = store.claim(flow.name(), workerId, flow.batchSize(), lease);
+      if (claimed.isEmpty()) {
+        return;
+      }
+      run.hold(claimed);
+      try {
+        List<Delivery<T>> toSend = new ArrayList<>();
+        for (ClaimedEntry e : claimed) {
+          run.pulled++;
+          SourceRecord<T> r;
+          try {
+            r = fromOutbox(flow, e);
+          } catch (RuntimeException ex) {
+            store.deadLetter(e.id(), workerId, "undecodable: " + ex.getMessage());
+            run.deadLettered++;
+            continue;
+          }
+          if (store.seen(key(flow, r))) {
+            store.complete(e.id(), workerId);
+            run.duplicates++;
+            continue;
+          }
+          List<String> problems = flow.validator().problems(r.payload());
+          if (!problems.isEmpty()) {
+            store.deadLetter(e.id(), workerId, "validation: " + String.join("; ", problems));
+            run.deadLettered++;
+            continue;
+          }
+          toSend.add(new Delivery<>(r, key(flow, r), Optional.of(e)));
+        }
+        boolean unavailable = deliver(flow, run, toSend);
+        for (Delivery<T> d : toSend) {
+          finishEntry(flow, run, d);
+        }
+        finishIntents(run, toSend);
+        progress(run, OptionalLong.empty());
+        if (unavailable) {
+          run.stop(RunReport.Status.INCOMPLETE, "target unavailable" + (run.problem.isEmpty() ? "" : ": " + run.problem));
+          return;
+        }
+      } finally {
+        run.release();
+      }
+    }
+  }
+
+  private <T> void finishEntry(Flow<T> flow, Run run, Delivery<T> d) {
+    ClaimedEntry e = d.entry.orElseThrow();
+    switch (d.fate) {
+      case APPLIED, SKIPPED -> {
+        // the processed key is the truth: recorded first, it stops every other engine, lease or not
+        store.markProcessed(d.key, d.resultRef());
+        if (!store.complete(e.id(), workerId)) {
+          metrics.increment("sync.leases.lost", 1, Map.of("flow", flow.name()));
+          LOG.warn("flow {}: the lease on outbox entry {} ran out while its record was applied; the record is recorded "
+              + "as processed, so the engine holding the entry now will not apply it again", flow.name(), e.id());
+        }
+      }
+      case DEAD -> {
+        store.deadLetter(e.id(), workerId, d.errorType, d.errorType + ": " + d.detail);
+        run.deadLettered++;
+        audit(flow, d.record, "dead_lettered", d.errorType + ": " + d.detail);
+      }
+      case RETRY, UNVERIFIED -> {
+        if (e.attempts() + 1 < flow.maxDeliveries()) {
+          store.fail(e.id(), workerId, d.errorType + ": " + d.detail, clock.instant().plus(backoff(e.attempts())));
+        } else {
+          // out of deliveries: a record whose outcome is still unknown is dead-lettered as such
+          String type = d.fate == Fate.UNVERIFIED ? UNKNOWN_OUTCOME : d.errorType;
+          store.deadLetter(e.id(), workerId, type, type + ": " + d.detail);
+          store.endDelivery(run.owner, List.of(d.key));
+          run.deadLettered++;
+          audit(flow, d.record, "dead_lettered", type + ": " + d.detail);
+          if (d.fate == Fate.UNVERIFIED) {
+            run.unverified--;
+            run.unknown++;
+          }
+        }
+      }
+      case BUSY -> store.release(e.id(), workerId, clock.instant().plus(backoff(e.attempts())));
+      default -> throw new IllegalStateException("undecided " + d.key);
+    }
+  }
+
+  // ---- delivering a batch -----------------------------------------------------------------
+
+  /** What became of a record in a delivery. */
+  private enum Fate {
+    /** Not decided yet. */
+    OPEN,
+    /** The verifier must look first (an earlier delivery's outcome is unknown). */
+    VERIFY_FIRST,
+    APPLIED,
+    SKIPPED,
+    /** Refused for good (or unknown outcome without a way to verify): dead letter. */
+    DEAD,
+    /** Known not applied: deliver again later. */
+    RETRY,
+    /** The outcome is unknown and could not be verified now: verify before the next delivery. */
+    UNVERIFIED,
+    /** Another live run is delivering it right now: leave it alone. */
+    BUSY
+  }
+
+  /** One record on its way through a delivery. */
+  private static final class Delivery<T> {
+    final SourceRecord<T> record;
+    final String key;
+    final Optional<ClaimedEntry> entry;
+    Fate fate = Fate.OPEN;
+    String targetRef = "";
+    String errorType = "";
+    String detail = "";
+    boolean verified;
+
+    Delivery(SourceRecord<T> record, String key, Optional<ClaimedEntry> entry) {
+      this.record = record;
+      this.key = key;
+      this.entry = entry;
+    }
+
+    String resultRef() {
+      return fate == Fate.SKIPPED ? "skipped: " + detail : targetRef;
+    }
+
+    void decide(Fate f, String type, String why) {
+      fate = f;
+      errorType = type;
+      detail = why;
+    }
+  }
+
   /**
-   * Applies a batch under the resilience policies. A batch that fails for a non-transient
-   * reason is split down to single records so one bad record cannot block the rest.
-   * Empty result: the target stayed unavailable.
+   * Delivers records: takes their delivery intents, verifies those an earlier delivery left
+   * unknown, sends the rest to the sink, and verifies what the sink could not tell. Every
+   * record ends with a fate. Returns true when the target was unavailable.
    */
-  private <T> Optional<List<SinkResult>> applyWithSplit(Flow<T> flow, List<SourceRecord<T>> batch, Counters c) {
+  private <T> boolean deliver(Flow<T> flow, Run run, List<Delivery<T>> batch) {
     if (batch.isEmpty()) {
-      return Optional.of(List.of());
+      return false;
+    }
+    Map<String, DeliveryIntent> others = store.beginDelivery(run.owner, batch.stream().map(d -> d.key).toList());
+    for (Delivery<T> d : batch) {
+      DeliveryIntent i = others.get(d.key);
+      if (i == null) {
+        continue;
+      }
+      boolean orphaned = i.state() == DeliveryIntent.State.UNKNOWN || !store.alive(i.owner());
+      if (orphaned && store.takeOverDelivery(i, run.owner)) {
+        d.fate = Fate.VERIFY_FIRST;
+        d.detail = i.state() == DeliveryIntent.State.UNKNOWN ? i.detail()
+            : "an earlier delivery (" + i.owner() + ") was interrupted";
+      } else {
+        d.decide(Fate.BUSY, "busy", "being delivered by " + i.owner());
+      }
+    }
+    List<Delivery<T>> first = batch.stream().filter(d -> d.fate == Fate.VERIFY_FIRST).toList();
+    resolveUnknown(flow, run, first, true);
+
+    List<Delivery<T>> send = batch.stream().filter(d -> d.fate == Fate.OPEN).toList();
+    boolean[] unavailable = {false};
+    List<SinkResult> results = applyWithSplit(flow, send.stream().map(d -> d.record).toList(), run, unavailable);
+    List<Delivery<T>> unknown = new ArrayList<>();
+    for (int k = 0; k < send.size(); k++) {
+      Delivery<T> d = send.get(k);
+      SinkResult res = results.get(k);
+      switch (res.outcome()) {
+        case APPLIED -> {
+          d.fate = Fate.APPLIED;
+          d.targetRef = res.targetRef();
+        }
+        case SKIPPED -> d.decide(Fate.SKIPPED, "", res.detail());
+        case UNKNOWN -> {
+          d.detail = res.detail();
+          unknown.add(d);
+        }
+        case FAILED -> {
+          Optional<Throwable> err = res.error();
+          if (err.isPresent() && classifier().outcomeUnknown(err.get())) {
+            d.detail = res.detail();
+            unknown.add(d);
+          } else if (err.isPresent() && classifier().isTransient(err.get())) {
+            d.decide(Fate.RETRY, errorType(res), res.detail());
+          } else {
+            d.decide(Fate.DEAD, errorType(res), res.detail());
+          }
+        }
+      }
+    }
+    resolveUnknown(flow, run, unknown, false);
+    for (Delivery<T> d : batch) {
+      switch (d.fate) {
+        case APPLIED -> {
+          run.applied++;
+          audit(flow, d.record, "applied", d.verified ? "verified: " + d.targetRef : d.targetRef);
+        }
+        case SKIPPED -> run.skipped++;
+        case UNVERIFIED -> run.unverified++;
+        default -> { }
+      }
+    }
+    return unavailable[0];
+  }
+
+  /**
+   * Decides records whose outcome is unknown: the verifier finds them applied or not; without a
+   * verifier an idempotent sink gets them again and any other sink's are dead-lettered as
+   * {@value #UNKNOWN_OUTCOME}; when the verifier cannot answer they stay unverified.
+   * {@code beforeSending}: the unknown outcome is an earlier delivery's, and a record found
+   * missing may be sent now.
+   */
+  private <T> void resolveUnknown(Flow<T> flow, Run run, List<Delivery<T>> records, boolean beforeSending) {
+    if (records.isEmpty()) {
+      return;
+    }
+    metrics.increment("sync.records.unknown_outcome", records.size(), Map.of("flow", flow.name()));
+    if (flow.verifier().isEmpty()) {
+      for (Delivery<T> d : records) {
+        if (flow.idempotent()) {
+          // sending an idempotent record again is safe by construction
+          if (beforeSending) {
+            d.fate = Fate.OPEN;
+          } else {
+            d.decide(Fate.RETRY, UNKNOWN_OUTCOME, d.detail);
+          }
+        } else {
+          d.decide(Fate.DEAD, UNKNOWN_OUTCOME, "the target may or may not have applied it and the flow has no "
+              + "verifier; check the target, then replay or discard (" + d.detail + ")");
+          run.unknown++;
+          LOG.error("flow {}: {} has an unknown outcome and no verifier; dead-lettered as {}", flow.name(), d.key,
+              UNKNOWN_OUTCOME);
+        }
+      }
+      return;
+    }
+    List<Optional<String>> found;
+    try {
+      found = resilience.call(flow.endpoint(), flow.lane(),
+          () -> flow.verifier().orElseThrow().verify(records.stream().map(d -> d.record).toList()));
+      if (found.size() != records.size()) {
+        throw new IllegalStateException("verifier returned " + found.size() + " answers for " + records.size()
+            + " records");
+      }
+    } catch (Exception e) {
+      LOG.warn("flow {}: cannot verify {} record(s) of unknown outcome now, they wait: {}", flow.name(), records.size(),
+          e.toString());
+      for (Delivery<T> d : records) {
+        d.decide(Fate.UNVERIFIED, UNKNOWN_OUTCOME, "not verified yet (" + e + "); " + d.detail);
+      }
+      run.problem = "verification unavailable: " + e;
+      return;
+    }
+    for (int k = 0; k < records.size(); k++) {
+      Delivery<T> d = records.get(k);
+      run.verified++;
+      d.verified = true;
+      if (found.get(k).isPresent()) {
+        d.fate = Fate.APPLIED;
+        d.targetRef = found.get(k).get();
+      } else if (beforeSending) {
+        d.fate = Fate.OPEN;
+      } else {
+        d.decide(Fate.RETRY, "not_applied", "verified not applied after: " + d.detail);
+      }
+    }
+    metrics.increment("sync.records.verified", records.size(), Map.of("flow", flow.name()));
+  }
+
+  /** Ends intents of records known not applied or dead-lettered; keeps unverified ones as unknown. */
+  private <T> void finishIntents(Run run, List<Delivery<T>> batch) {
+    List<String> end = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    for (Delivery<T> d : batch) {
+      if (d.fate == Fate.RETRY || d.fate == Fate.DEAD) {
+        end.add(d.key);
+      } else if (d.fate == Fate.UNVERIFIED) {
+        unknown.add(d.key);
+      }
+    }
+    store.endDelivery(run.owner, end);
+    store.deliveryOutcomeUnknown(run.owner, unknown, "outcome unknown, not verified yet");
+  }
+
+  /**
+   * Sends records to the sink under the resilience policies; one result per record. A batch
+   * that fails for a permanent reason is split down to single records so that one bad record
+   * cannot block the rest (the sink threw, so by its contract none of them was applied). A batch whose outcome is
+   * unknown is not split: all its records are unknown. After a transient failure nothing more
+   * is sent: the records not sent fail with it.
+   */
+  private <T> List<SinkResult> applyWithSplit(Flow<T> flow, List<SourceRecord<T>> batch, Run run,
+      boolean[] unavailable) {
+    if (batch.isEmpty()) {
+      return List.of();
     }
     long start = System.nanoTime();
     try {
-      c.batches++;
+      run.batches++;
       List<SinkResult> res = resilience.call(flow.endpoint(), flow.lane(), () -> flow.sink().apply(batch));
       if (res.size() != batch.size()) {
-        throw new IllegalStateException("sink returned " + res.size() + " results for " + batch.size() + " records");
+        // the records were sent: whatever the sink did, it did not say which
+        batchTimer(flow, start, "unknown");
+        return unknownAll(batch, new IllegalStateException("sink returned " + res.size() + " results for "
+            + batch.size() + " records"));
       }
       batchTimer(flow, start, "ok");
-      return Optional.of(res);
+      return res;
     } catch (Exception e) {
-      if (resilience.config().classifier().isTransient(e)) {
+      if (classifier().outcomeUnknown(e)) {
+        batchTimer(flow, start, "unknown");
+        LOG.warn("flow {}: the outcome of a batch of {} is unknown: {}", flow.name(), batch.size(), e.toString());
+        return unknownAll(batch, e);
+      }
+      if (classifier().isTransient(e)) {
         batchTimer(flow, start, "unavailable");
-        LOG.warn("flow {}: target unavailable after retries: {}", flow.name(), e.toString());
-        c.stoppedBecause = "target unavailable: " + e;
-        return Optional.empty();
+        LOG.warn("flow {}: target unavailable: {}", flow.name(), e.toString());
+        unavailable[0] = true;
+        run.problem = "target unavailable: " + e;
+        return failAll(batch, e);
       }
       batchTimer(flow, start, "failed");
       if (batch.size() == 1) {
-        return Optional.of(List.of(SinkResult.failed(e)));
+        return List.of(SinkResult.failed(e));
       }
       int mid = batch.size() / 2;
-      Optional<List<SinkResult>> left = applyWithSplit(flow, batch.subList(0, mid), c);
-      if (left.isEmpty()) {
-        return left;
+      List<SinkResult> all = new ArrayList<>(applyWithSplit(flow, batch.subList(0, mid), run, unavailable));
+      if (unavailable[0]) {
+        all.addAll(failAll(batch.subList(mid, batch.size()), new java.io.IOException("not sent: " + run.problem)));
+      } else {
+        all.addAll(applyWithSplit(flow, batch.subList(mid, batch.size()), run, unavailable));
       }
-      Optional<List<SinkResult>> right = applyWithSplit(flow, batch.subList(mid, batch.size()), c);
-      if (right.isEmpty()) {
-        return right;
-      }
-      List<SinkResult> all = new ArrayList<>(left.get());
-      all.addAll(right.get());
-      return Optional.of(all);
+      return all;
     }
   }
 
@@ -416,83 +799,16 @@ public final class SyncEngine implements AutoCloseable {
         Map.of("flow", flow.name(), "outcome", outcome));
   }
 
-  // ---- outbox mode ----------------------------------------------------------------------
+  private static <T> List<SinkResult> unknownAll(List<SourceRecord<T>> batch, Throwable e) {
+    List<SinkResult> out = new ArrayList<>(batch.size());
+    batch.forEach(r -> out.add(SinkResult.unknown(e)));
+    return out;
+  }
 
-  private <T> boolean drainOutbox(Flow<T> flow, Counters c) {
-    while (true) {
-      if (store.paused(flow.name())) {
-        c.stoppedBecause = "paused";
-        return false;
-      }
-      List<ClaimedEntry> claimed = store.claim(flow.name(), workerId, flow.batchSize(), lease);
-      if (claimed.isEmpty()) {
-        return true;
-      }
-      List<ClaimedEntry> entries = new ArrayList<>();
-      List<SourceRecord<T>> toSend = new ArrayList<>();
-      for (ClaimedEntry e : claimed) {
-        c.pulled++;
-        SourceRecord<T> r;
-        try {
-          r = fromOutbox(flow, e);
-        } catch (RuntimeException ex) {
-          store.deadLetter(e.id(), workerId, "undecodable: " + ex.getMessage());
-          c.deadLettered++;
-          continue;
-        }
-        if (store.seen(key(flow, r))) {
-          store.complete(e.id(), workerId);
-          c.duplicates++;
-          continue;
-        }
-        List<String> problems = flow.validator().problems(r.payload());
-        if (!problems.isEmpty()) {
-          store.deadLetter(e.id(), workerId, "validation: " + String.join("; ", problems));
-          c.deadLettered++;
-          continue;
-        }
-        entries.add(e);
-        toSend.add(r);
-      }
-      Optional<List<SinkResult>> results = applyWithSplit(flow, toSend, c);
-      if (results.isEmpty()) {
-        Instant retryAt = clock.instant().plus(backoff(entries.isEmpty() ? 0 : entries.get(0).attempts()));
-        for (ClaimedEntry e : entries) {
-          store.fail(e.id(), workerId, "target unavailable", retryAt);
-        }
-        progress(c, OptionalLong.empty());
-        return false;
-      }
-      for (int i = 0; i < entries.size(); i++) {
-        ClaimedEntry e = entries.get(i);
-        SourceRecord<T> r = toSend.get(i);
-        SinkResult res = results.get().get(i);
-        switch (res.outcome()) {
-          case APPLIED, SKIPPED -> {
-            store.markProcessed(key(flow, r), res.outcome() == SinkResult.Outcome.APPLIED ? res.targetRef()
-                : "skipped: " + res.detail());
-            store.complete(e.id(), workerId);
-            if (res.outcome() == SinkResult.Outcome.APPLIED) {
-              c.applied++;
-              audit(flow, r, "applied", res.targetRef());
-            } else {
-              c.skipped++;
-            }
-          }
-          case FAILED -> {
-            boolean transientFailure = res.error().map(resilience.config().classifier()::isTransient).orElse(false);
-            if (transientFailure && e.attempts() + 1 < flow.maxDeliveries()) {
-              store.fail(e.id(), workerId, res.detail(), clock.instant().plus(backoff(e.attempts())));
-            } else {
-              store.deadLetter(e.id(), workerId, errorType(res) + ": " + res.detail());
-              c.deadLettered++;
-              audit(flow, r, "dead_lettered", res.detail());
-            }
-          }
-        }
-      }
-      progress(c, OptionalLong.empty());
-    }
+  private static <T> List<SinkResult> failAll(List<SourceRecord<T>> batch, Throwable e) {
+    List<SinkResult> out = new ArrayList<>(batch.size());
+    batch.forEach(r -> out.add(SinkResult.failed(e)));
+    return out;
   }
 
   private static Duration backoff(int attempts) {
@@ -500,12 +816,11 @@ public final class SyncEngine implements AutoCloseable {
     return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
   }
 
-  private <T> void deadLetterNew(Flow<T> flow, SourceRecord<T> r, String errorType, String message, int attempts,
-      Counters c) {
+  private <T> void deadLetterNew(Flow<T> flow, SourceRecord<T> r, String errorType, String message, Run run) {
     // records from a pull never were in the outbox: enqueue and dead-letter at once, so the dead
     // letter keeps the payload and can be replayed through the outbox later
     store.deadLetter(toOutbox(flow, r), errorType + ": " + message);
-    c.deadLettered++;
+    run.deadLettered++;
     audit(flow, r, "dead_lettered", errorType + ": " + message);
     LOG.warn("flow {}: {} dead-lettered ({}): {}", flow.name(), r.key(), errorType, message);
   }
@@ -553,26 +868,52 @@ public final class SyncEngine implements AutoCloseable {
     return new SourceRecord<>(key, type, flow.codec().decode(e.payload()), at, e.orderingKey(), h);
   }
 
-  /** Per-run tallies. */
-  private static final class Counters {
+  /** One run: its owner token (for delivery intents), tallies, held leases and how it stopped. */
+  private static final class Run {
+    final String owner;
     final String flow;
     final String correlationId;
     final Instant startedAt;
     Instant lastLogAt;
-    String stoppedBecause = "";
     long pulled;
     long applied;
     long skipped;
     long duplicates;
     long deadLettered;
     long batches;
+    long verified;
+    long unknown;
+    long unverified;
     private final long[] reported = new long[4];
+    RunReport.Status stop;
+    String problem = "";
+    private final Set<Long> held = ConcurrentHashMap.newKeySet();
 
-    Counters(String flow, String correlationId, Instant startedAt) {
+    Run(String owner, String flow, String correlationId, Instant startedAt) {
+      this.owner = owner;
       this.flow = flow;
       this.correlationId = correlationId;
       this.startedAt = startedAt;
       this.lastLogAt = startedAt;
+    }
+
+    void stop(RunReport.Status status, String why) {
+      if (stop != RunReport.Status.FAILED) {
+        stop = status;
+        problem = why;
+      }
+    }
+
+    void hold(List<ClaimedEntry> claimed) {
+      claimed.forEach(e -> held.add(e.id()));
+    }
+
+    void release() {
+      held.clear();
+    }
+
+    Set<Long> held() {
+      return Set.copyOf(held);
     }
 
     /** Adds what changed since the last flush to the record counters. */
@@ -588,9 +929,11 @@ public final class SyncEngine implements AutoCloseable {
       }
     }
 
-    RunReport report(Duration elapsed, boolean completed) {
-      return new RunReport(flow, pulled, applied, skipped, duplicates, deadLettered, batches, elapsed, completed,
-          correlationId, completed ? "" : stoppedBecause);
+    RunReport report(Duration elapsed) {
+      RunReport.Status status = stop == null ? RunReport.Status.COMPLETED : stop;
+      return new RunReport(flow, pulled, applied, skipped, duplicates, deadLettered, batches, elapsed,
+          status == RunReport.Status.COMPLETED, verified, unknown + unverified, status,
+          status == RunReport.Status.COMPLETED ? "" : problem, correlationId);
     }
   }
 
@@ -638,9 +981,18 @@ public final class SyncEngine implements AutoCloseable {
       return this;
     }
 
-    /** How long claimed outbox work stays reserved to this engine (default 5 min). */
+    /**
+     * How long claimed outbox work stays reserved to this engine (default 5 min). The engine
+     * renews the leases of the records it is applying every third of a lease, so a lease only
+     * needs to outlast a stalled renewal; a lease that runs out anyway never leads to a second
+     * engine applying the same record (delivery intents, see the class description).
+     */
     public Builder lease(Duration lease) {
-      this.lease = Objects.requireNonNull(lease, "lease");
+      Objects.requireNonNull(lease, "lease");
+      if (lease.isNegative() || lease.isZero()) {
+        throw new IllegalArgumentException("lease must be positive");
+      }
+      this.lease = lease;
       return this;
     }
 

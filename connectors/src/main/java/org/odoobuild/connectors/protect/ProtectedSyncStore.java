@@ -19,6 +19,7 @@ import org.odoobuild.connectors.store.AuditQuery;
 import org.odoobuild.connectors.store.ClaimedEntry;
 import org.odoobuild.connectors.store.DeadLetter;
 import org.odoobuild.connectors.store.DeadLetterQuery;
+import org.odoobuild.connectors.store.DeliveryIntent;
 import org.odoobuild.connectors.store.OutboxEntry;
 import org.odoobuild.connectors.store.OutboxStatus;
 import org.odoobuild.connectors.store.RunRecord;
@@ -135,6 +136,53 @@ public final class ProtectedSyncStore implements SyncStore {
     return store.processedResult(idempotencyKey);
   }
 
+  @Override
+  public int markProcessed(Map<String, String> processedKeys) {
+    return store.markProcessed(processedKeys);
+  }
+
+  @Override
+  public java.util.Set<String> handled(Collection<String> idempotencyKeys) {
+    return store.handled(idempotencyKeys);
+  }
+
+  // delivery intents and liveness --------------------------------------------------------------
+
+  @Override
+  public Map<String, DeliveryIntent> beginDelivery(String owner, Collection<String> idempotencyKeys) {
+    return store.beginDelivery(owner, idempotencyKeys);
+  }
+
+  @Override
+  public boolean takeOverDelivery(DeliveryIntent previous, String owner) {
+    return store.takeOverDelivery(previous, owner);
+  }
+
+  @Override
+  public void deliveryOutcomeUnknown(String owner, Collection<String> idempotencyKeys, String detail) {
+    store.deliveryOutcomeUnknown(owner, idempotencyKeys, detail);
+  }
+
+  @Override
+  public void endDelivery(String owner, Collection<String> idempotencyKeys) {
+    store.endDelivery(owner, idempotencyKeys);
+  }
+
+  @Override
+  public List<DeliveryIntent> deliveryIntents(String keyPrefix, int limit) {
+    return store.deliveryIntents(keyPrefix, limit);
+  }
+
+  @Override
+  public Liveness announce(String owner) {
+    return store.announce(owner);
+  }
+
+  @Override
+  public boolean alive(String owner) {
+    return store.alive(owner);
+  }
+
   // outbox -----------------------------------------------------------------------------------
 
   private OutboxEntry protect(OutboxEntry e) {
@@ -156,6 +204,16 @@ public final class ProtectedSyncStore implements SyncStore {
   @Override
   public boolean complete(long id, String workerId) {
     return store.complete(id, workerId);
+  }
+
+  @Override
+  public java.util.Set<Long> renew(Collection<Long> ids, String workerId, Duration lease) {
+    return store.renew(ids, workerId, lease);
+  }
+
+  @Override
+  public boolean release(long id, String workerId, Instant retryAt) {
+    return store.release(id, workerId, retryAt);
   }
 
   @Override

@@ -22,6 +22,18 @@ public interface FailureClassifier {
   /** Whether {@code failure} is transient. */
   boolean isTransient(Throwable failure);
 
+  /**
+   * Whether the failed call may have taken effect anyway (it was sent and its answer was lost
+   * or not trustworthy), so it must not be sent again without verification. Default: only an
+   * {@link org.odoobuild.connectors.spi.OutcomeUnknownException} in the cause chain.
+   *
+   * @param failure the failure
+   * @return true when the outcome of the call is unknown
+   */
+  default boolean outcomeUnknown(Throwable failure) {
+    return Standard.find(failure, org.odoobuild.connectors.spi.OutcomeUnknownException.class);
+  }
+
   /** The wait the failing system asked for (e.g. {@code Retry-After}), when the failure carries one. */
   default Optional<Duration> retryAfter(Throwable failure) {
     return Optional.empty();
@@ -47,6 +59,11 @@ public interface FailureClassifier {
       }
 
       @Override
+      public boolean outcomeUnknown(Throwable failure) {
+        return self.outcomeUnknown(failure) || fallback.outcomeUnknown(failure);
+      }
+
+      @Override
       public Optional<Duration> retryAfter(Throwable failure) {
         Optional<Duration> own = self.retryAfter(failure);
         return own.isPresent() ? own : fallback.retryAfter(failure);
@@ -60,6 +77,16 @@ public interface FailureClassifier {
     private static final int MAX_CAUSES = 32;
 
     private Standard() {}
+
+    static boolean find(Throwable failure, Class<? extends Throwable> type) {
+      Throwable c = failure;
+      for (int depth = 0; c != null && depth < MAX_CAUSES; depth++, c = c.getCause()) {
+        if (type.isInstance(c)) {
+          return true;
+        }
+      }
+      return false;
+    }
 
     @Override
     public boolean isTransient(Throwable failure) {

@@ -6,21 +6,29 @@ import java.util.Optional;
 /**
  * What a {@link Sink} did with one record.
  *
- * @param outcome applied, skipped or failed
+ * @param outcome applied, skipped, failed, or unknown (the target may or may not have applied it)
  * @param targetRef the target's reference for the record (e.g. {@code res.partner,42}), when applied
  * @param detail why it was skipped, or the error message
  * @param error the failure, when failed
  */
 public record SinkResult(Outcome outcome, String targetRef, String detail, Optional<Throwable> error) {
 
-  /** The three outcomes. */
+  /** The outcomes. */
   public enum Outcome {
     /** The target now reflects the record. */
     APPLIED,
     /** Nothing to do (already there, or filtered on purpose). */
     SKIPPED,
     /** The record could not be applied; {@link #error()} says why. */
-    FAILED
+    FAILED,
+    /**
+     * The record was sent but no answer says whether the target applied it (the connection
+     * broke after sending, a gateway answered 502/503/504 after forwarding, a timeout). The
+     * engine never sends it again blindly: the flow's {@link Verifier} decides, or the record
+     * is dead-lettered as {@code unknown_outcome} (a sink that is {@link Sink#idempotent()} gets
+     * it again instead).
+     */
+    UNKNOWN
   }
 
   /** Validates the parts. */
@@ -44,6 +52,16 @@ public record SinkResult(Outcome outcome, String targetRef, String detail, Optio
   /** Failed with an error. */
   public static SinkResult failed(Throwable error) {
     return new SinkResult(Outcome.FAILED, "", String.valueOf(error.getMessage()), Optional.of(error));
+  }
+
+  /**
+   * Sent, but whether the target applied it is unknown (see {@link Outcome#UNKNOWN}).
+   *
+   * @param error the failure that left the outcome open
+   * @return the result
+   */
+  public static SinkResult unknown(Throwable error) {
+    return new SinkResult(Outcome.UNKNOWN, "", String.valueOf(error.getMessage()), Optional.of(error));
   }
 
   /** Failed with a message (a refusal the target explained, e.g. an import row error). */

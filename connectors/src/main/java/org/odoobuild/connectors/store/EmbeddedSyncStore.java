@@ -13,7 +13,10 @@ import javax.sql.DataSource;
 /**
  * The zero set-up {@link SyncStore}: an H2 database (PostgreSQL mode) in a directory, or in
  * memory for tests. One process at a time opens a file store (H2 locks the file); any number of
- * threads may use it. The audit table rejects UPDATE and DELETE through an H2 trigger.
+ * threads may use it. The audit table rejects UPDATE and DELETE through an H2 trigger. A commit
+ * is in the file when it returns, so a killed process loses nothing it committed; the file is
+ * not forced to the disk on every commit (an operating-system crash or power loss may lose the
+ * last commits: use {@link PostgresSyncStore} where that matters).
  * <pre>{@code
  * try (SyncStore store = SyncStores.embedded(Path.of("var/sync"))) { ... }
  * }</pre>
@@ -46,7 +49,10 @@ public final class EmbeddedSyncStore extends JdbcSyncStore {
     } catch (IOException e) {
       throw new StoreException("cannot create " + dir, e);
     }
-    String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("sync").toString().replace('\\', '/') + OPTIONS;
+    // WRITE_DELAY=0: a commit is written to the file before it returns (H2 otherwise keeps it
+    // up to half a second in memory, and a killed process would forget processed keys and intents)
+    String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("sync").toString().replace('\\', '/') + OPTIONS
+        + ";WRITE_DELAY=0";
     Pools.Pool pool = Pools.h2(url, 16);
     return new EmbeddedSyncStore(pool.dataSource(), pool.closer(), "H2 at " + dir.toAbsolutePath(), clock);
   }
@@ -61,7 +67,14 @@ public final class EmbeddedSyncStore extends JdbcSyncStore {
     return inMemory(Clock.systemUTC());
   }
 
-  static EmbeddedSyncStore inMemory(Clock clock) {
+  /**
+   * A private in-memory store whose leases, due times and timestamps follow {@code clock} (for
+   * tests that let leases run out without waiting).
+   *
+   * @param clock the clock
+   * @return the store
+   */
+  public static EmbeddedSyncStore inMemory(Clock clock) {
     String name = "sync-" + UUID.randomUUID();
     Pools.Pool pool = Pools.h2("jdbc:h2:mem:" + name + OPTIONS + ";DB_CLOSE_DELAY=-1", 16);
     return new EmbeddedSyncStore(pool.dataSource(), () -> {
@@ -107,6 +120,28 @@ public final class EmbeddedSyncStore extends JdbcSyncStore {
       throw new StoreException("the H2 data source runs in mode '" + (mode.isEmpty() ? "REGULAR" : mode)
           + "'; the sync store needs PostgreSQL mode: end its URL with " + REQUIRED_URL_OPTIONS);
     }
+  }
+
+  /** Runs announced in this JVM: an H2 file is open in one process at a time, so no other process can hold one. */
+  private static final java.util.Set<String> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  @Override
+  public Liveness announce(String owner) {
+    OutboxEntry.requireText(owner, "owner");
+    if (!LIVE.add(owner)) {
+      throw new IllegalStateException("run " + owner + " is announced already");
+    }
+    java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+    return () -> {
+      if (open.compareAndSet(true, false)) {
+        LIVE.remove(owner);
+      }
+    };
+  }
+
+  @Override
+  public boolean alive(String owner) {
+    return LIVE.contains(owner);
   }
 
   @Override

@@ -41,7 +41,7 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   private static final ObjectMapper JSON = Json.MAPPER;
 
   /** The schema version this code writes and reads. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   private static final String OPERATOR = "operator";
 
@@ -73,6 +73,14 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   abstract List<String> dialectDdl(int version);
 
   private static List<String> commonDdl(int version) {
+    if (version == 3) {
+      // delivery intents: a record's delivery started and not yet finished (see DeliveryIntent)
+      return List.of("CREATE TABLE IF NOT EXISTS sync_intent (idem_key VARCHAR(512) PRIMARY KEY, "
+          + "owner VARCHAR(256) NOT NULL, state VARCHAR(16) NOT NULL, since BIGINT NOT NULL, detail TEXT NOT NULL)",
+          // how a run ended, beyond completed or not
+          "ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS status VARCHAR(16) DEFAULT '' NOT NULL",
+          "ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS problem TEXT DEFAULT '' NOT NULL");
+    }
     if (version == 2) {
       // dead-letter owners, keyset pages of dead letters (all flows; one flow), run history
       return List.of(
@@ -189,18 +197,196 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
       exec(c, "INSERT INTO sync_cursor (flow, cursor_value, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
           flow, cursor, now);
       exec(c, "UPDATE sync_cursor SET cursor_value = ?, updated_at = ? WHERE flow = ?", cursor, now, flow);
-      if (!processedKeys.isEmpty()) {
-        try (PreparedStatement i = c.prepareStatement(INSERT_PROCESSED)) {
-          for (Map.Entry<String, String> e : processedKeys.entrySet()) {
-            bind(i, e.getKey(), e.getValue(), now);
-            i.addBatch();
+      insertProcessed(c, processedKeys, now);
+      return null;
+    });
+  }
+
+  /** Inserts processed keys (first result wins) and ends their delivery intents. */
+  private static int insertProcessed(Connection c, Map<String, String> processedKeys, long now) throws SQLException {
+    if (processedKeys.isEmpty()) {
+      return 0;
+    }
+    int n = 0;
+    try (PreparedStatement i = c.prepareStatement(INSERT_PROCESSED);
+        PreparedStatement d = c.prepareStatement("DELETE FROM sync_intent WHERE idem_key = ?")) {
+      for (Map.Entry<String, String> e : processedKeys.entrySet()) {
+        bind(i, e.getKey(), e.getValue(), now);
+        i.addBatch();
+        bind(d, e.getKey());
+        d.addBatch();
+      }
+      for (int count : i.executeBatch()) {
+        n += count > 0 ? 1 : 0;
+      }
+      d.executeBatch();
+    }
+    return n;
+  }
+
+  @Override
+  public int markProcessed(Map<String, String> processedKeys) {
+    Objects.requireNonNull(processedKeys, "processedKeys");
+    processedKeys.forEach((k, v) -> {
+      OutboxEntry.requireText(k, "idempotency key");
+      Objects.requireNonNull(v, "result reference");
+    });
+    if (processedKeys.isEmpty()) {
+      return 0;
+    }
+    return inTransaction(c -> insertProcessed(c, processedKeys, clock.millis()));
+  }
+
+  @Override
+  public java.util.Set<String> handled(Collection<String> idempotencyKeys) {
+    Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+    java.util.Set<String> out = new java.util.HashSet<>();
+    List<String> keys = new ArrayList<>(new java.util.LinkedHashSet<>(idempotencyKeys));
+    for (int from = 0; from < keys.size(); from += IN_CHUNK) {
+      List<String> part = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
+      String in = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+      Object[] args = new Object[part.size() * 2];
+      for (int k = 0; k < part.size(); k++) {
+        args[k] = part.get(k);
+        args[part.size() + k] = part.get(k);
+      }
+      out.addAll(query("SELECT idem_key FROM sync_processed WHERE idem_key IN (" + in + ") UNION "
+          + "SELECT idem_key FROM sync_outbox WHERE idem_key IN (" + in + ")", r -> r.getString(1), args));
+    }
+    return out;
+  }
+
+  /** Keys per IN list. */
+  private static final int IN_CHUNK = 500;
+
+  // delivery intents --------------------------------------------------------------------------
+
+  private static final String INSERT_INTENT = "INSERT INTO sync_intent (idem_key, owner, state, since, detail) "
+      + "VALUES (?, ?, 'in_flight', ?, '') ON CONFLICT DO NOTHING";
+
+  @Override
+  public Map<String, DeliveryIntent> beginDelivery(String owner, Collection<String> idempotencyKeys) {
+    OutboxEntry.requireText(owner, "owner");
+    Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+    List<String> keys = new ArrayList<>(new java.util.LinkedHashSet<>(idempotencyKeys));
+    keys.forEach(k -> OutboxEntry.requireText(k, "idempotency key"));
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    long now = clock.millis();
+    try {
+      inTransaction(c -> {
+        try (PreparedStatement p = c.prepareStatement(INSERT_INTENT)) {
+          for (String k : keys) {
+            bind(p, k, cut(owner, 256), now);
+            p.addBatch();
           }
-          i.executeBatch();
+          p.executeBatch();
         }
+        return null;
+      });
+    } catch (StoreException e) {
+      if (!(e.getCause() instanceof SQLException se) || !isDuplicate(se)) {
+        throw e;
+      }
+      // a concurrent writer won a key between the conflict check and our insert: one by one
+      for (String k : keys) {
+        try {
+          update(INSERT_INTENT, k, cut(owner, 256), now);
+        } catch (StoreException again) {
+          if (!(again.getCause() instanceof SQLException se2) || !isDuplicate(se2)) {
+            throw again;
+          }
+        }
+      }
+    }
+    Map<String, DeliveryIntent> others = new LinkedHashMap<>();
+    for (DeliveryIntent i : intents(keys)) {
+      if (!i.owner().equals(cut(owner, 256))) {
+        others.put(i.idempotencyKey(), i);
+      }
+    }
+    return others;
+  }
+
+  private List<DeliveryIntent> intents(List<String> keys) {
+    List<DeliveryIntent> out = new ArrayList<>();
+    for (int from = 0; from < keys.size(); from += IN_CHUNK) {
+      List<String> part = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
+      out.addAll(query("SELECT " + INTENT_COLUMNS + " FROM sync_intent WHERE idem_key IN ("
+          + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")", JdbcSyncStore::intentRow,
+          part.toArray()));
+    }
+    return out;
+  }
+
+  private static final String INTENT_COLUMNS = "idem_key, owner, state, since, detail";
+
+  private static DeliveryIntent intentRow(ResultSet r) throws SQLException {
+    return new DeliveryIntent(r.getString(1), r.getString(2),
+        DeliveryIntent.State.valueOf(r.getString(3).toUpperCase(java.util.Locale.ROOT)),
+        Instant.ofEpochMilli(r.getLong(4)), r.getString(5));
+  }
+
+  @Override
+  public boolean takeOverDelivery(DeliveryIntent previous, String owner) {
+    Objects.requireNonNull(previous, "previous");
+    OutboxEntry.requireText(owner, "owner");
+    return update("UPDATE sync_intent SET owner = ?, state = 'in_flight', since = ? WHERE idem_key = ? AND owner = ? "
+        + "AND state = ? AND since = ?", cut(owner, 256), clock.millis(), previous.idempotencyKey(), previous.owner(),
+        previous.state().name().toLowerCase(java.util.Locale.ROOT), previous.since().toEpochMilli()) == 1;
+  }
+
+  @Override
+  public void deliveryOutcomeUnknown(String owner, Collection<String> idempotencyKeys, String detail) {
+    OutboxEntry.requireText(owner, "owner");
+    Objects.requireNonNull(detail, "detail");
+    forOwnIntents("UPDATE sync_intent SET state = 'unknown', since = ?, detail = ? WHERE idem_key = ? AND owner = ?",
+        owner, idempotencyKeys, k -> new Object[] {clock.millis(), detail, k, cut(owner, 256)});
+  }
+
+  @Override
+  public void endDelivery(String owner, Collection<String> idempotencyKeys) {
+    OutboxEntry.requireText(owner, "owner");
+    forOwnIntents("DELETE FROM sync_intent WHERE idem_key = ? AND owner = ?", owner, idempotencyKeys,
+        k -> new Object[] {k, cut(owner, 256)});
+  }
+
+  private void forOwnIntents(String sql, String owner, Collection<String> keys,
+      java.util.function.Function<String, Object[]> args) {
+    Objects.requireNonNull(keys, "idempotencyKeys");
+    if (keys.isEmpty()) {
+      return;
+    }
+    inTransaction(c -> {
+      try (PreparedStatement p = c.prepareStatement(sql)) {
+        for (String k : new java.util.LinkedHashSet<>(keys)) {
+          bind(p, args.apply(k));
+          p.addBatch();
+        }
+        p.executeBatch();
       }
       return null;
     });
   }
+
+  @Override
+  public List<DeliveryIntent> deliveryIntents(String keyPrefix, int limit) {
+    Objects.requireNonNull(keyPrefix, "keyPrefix");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    String like = keyPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return query("SELECT " + INTENT_COLUMNS + " FROM sync_intent WHERE idem_key LIKE ? ESCAPE '\\' "
+        + "ORDER BY since, idem_key LIMIT ?", JdbcSyncStore::intentRow, like, limit);
+  }
+
+  /** The liveness announcement of a run (dialect-specific). */
+  @Override
+  public abstract Liveness announce(String owner);
+
+  @Override
+  public abstract boolean alive(String owner);
 
   private static final String INSERT_PROCESSED =
       "INSERT INTO sync_processed (idem_key, result_ref, processed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
@@ -215,14 +401,17 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   public boolean markProcessed(String idempotencyKey, String resultRef) {
     OutboxEntry.requireText(idempotencyKey, "idempotencyKey");
     Objects.requireNonNull(resultRef, "resultRef");
-    try (Connection c = connection(); PreparedStatement p = c.prepareStatement(INSERT_PROCESSED)) {
-      bind(p, idempotencyKey, resultRef, clock.millis());
-      return p.executeUpdate() == 1;
-    } catch (SQLException e) {
-      if (isDuplicate(e)) {
-        return false; // a concurrent insert won between the conflict check and ours
+    try {
+      return inTransaction(c -> {
+        boolean recorded = exec(c, INSERT_PROCESSED, idempotencyKey, resultRef, clock.millis()) == 1;
+        exec(c, "DELETE FROM sync_intent WHERE idem_key = ?", idempotencyKey);
+        return recorded;
+      });
+    } catch (StoreException e) {
+      if (e.getCause() instanceof SQLException se && isDuplicate(se)) {
+        return false; // a concurrent insert won between the conflict check and ours (it ends the intent)
       }
-      throw new StoreException("cannot record a processed key in " + description, e);
+      throw e;
     }
   }
 
@@ -314,6 +503,47 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     OutboxEntry.requireText(workerId, "workerId");
     return update("UPDATE sync_outbox SET status = 'done', lease_owner = NULL, lease_until = NULL, updated_at = ? "
         + "WHERE id = ? AND status = 'claimed' AND lease_owner = ?", clock.millis(), id, workerId) == 1;
+  }
+
+  @Override
+  public java.util.Set<Long> renew(Collection<Long> ids, String workerId, Duration lease) {
+    Objects.requireNonNull(ids, "ids");
+    OutboxEntry.requireText(workerId, "workerId");
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("lease must be positive");
+    }
+    renewed();
+    java.util.Set<Long> held = new java.util.TreeSet<>();
+    if (ids.isEmpty()) {
+      return held;
+    }
+    long now = clock.millis();
+    inTransaction(c -> {
+      try (PreparedStatement p = c.prepareStatement("UPDATE sync_outbox SET lease_until = ?, updated_at = ? "
+          + "WHERE id = ? AND status = 'claimed' AND lease_owner = ?")) {
+        for (long id : new java.util.TreeSet<>(ids)) {
+          bind(p, now + lease.toMillis(), now, id, workerId);
+          if (p.executeUpdate() == 1) {
+            held.add(id);
+          }
+        }
+      }
+      return null;
+    });
+    return held;
+  }
+
+  /** Called on every lease renewal: a chance to repair what keeps runs alive (PostgreSQL). */
+  void renewed() {
+  }
+
+  @Override
+  public boolean release(long id, String workerId, Instant retryAt) {
+    OutboxEntry.requireText(workerId, "workerId");
+    Objects.requireNonNull(retryAt, "retryAt");
+    return update("UPDATE sync_outbox SET status = 'pending', available_at = ?, lease_owner = NULL, lease_until = NULL, "
+        + "updated_at = ? WHERE id = ? AND status = 'claimed' AND lease_owner = ?", retryAt.toEpochMilli(), clock.millis(),
+        id, workerId) == 1;
   }
 
   @Override
@@ -650,9 +880,10 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     Objects.requireNonNull(run, "run");
     inTransaction(c -> {
       exec(c, "INSERT INTO sync_run (flow, worker, started_at, elapsed_ms, pulled, applied, skipped, duplicates, "
-          + "dead_lettered, completed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", cut(run.flow(), 128),
+          + "dead_lettered, completed, status, problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", cut(run.flow(), 128),
           cut(run.worker(), 256), run.startedAt().toEpochMilli(), run.elapsed().toMillis(), run.pulled(),
-          run.applied(), run.skipped(), run.duplicates(), run.deadLettered(), run.completed());
+          run.applied(), run.skipped(), run.duplicates(), run.deadLettered(), run.completed(), cut(run.status(), 16),
+          cut(run.problem(), 4000));
       exec(c, "DELETE FROM sync_run WHERE flow = ? AND started_at < ?", cut(run.flow(), 128),
           run.startedAt().minus(RUN_RETENTION).toEpochMilli());
       return null;
@@ -666,10 +897,10 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
       throw new IllegalArgumentException("limit must be at least 1");
     }
     return query("SELECT flow, worker, started_at, elapsed_ms, pulled, applied, skipped, duplicates, dead_lettered, "
-        + "completed FROM sync_run WHERE flow = ? ORDER BY started_at DESC, id DESC LIMIT ?",
+        + "completed, status, problem FROM sync_run WHERE flow = ? ORDER BY started_at DESC, id DESC LIMIT ?",
         r -> new RunRecord(r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3)),
             Duration.ofMillis(r.getLong(4)), r.getLong(5), r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9),
-            r.getBoolean(10)), flow, limit);
+            r.getBoolean(10), r.getString(11), r.getString(12)), flow, limit);
   }
 
   /** Releases the connections; closing again does nothing, and any later use throws {@link StoreException}. */
@@ -703,6 +934,15 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
 
   Clock clock() {
     return clock;
+  }
+
+  /** A connection from the store's data source (for the dialect's own statements). */
+  Connection borrow() throws SQLException {
+    return connection();
+  }
+
+  String description() {
+    return description;
   }
 
   @Override

@@ -19,11 +19,26 @@ import java.util.Objects;
 public record OutboxEntry(String flow, String idempotencyKey, String orderingKey, String payload,
     Map<String, String> headers, Instant availableAt) {
 
-  /** Validates and copies; a {@code null} ordering key or header map is read as empty. */
+  /** The longest flow name a store holds. */
+  public static final int MAX_FLOW = 128;
+  /** The longest idempotency key a store holds. */
+  public static final int MAX_IDEMPOTENCY_KEY = 512;
+  /** The longest ordering key a store holds. */
+  public static final int MAX_ORDERING_KEY = 256;
+
+  /**
+   * Validates and copies; a {@code null} ordering key or header map is read as empty.
+   *
+   * @throws IllegalArgumentException for an empty flow or key, or one longer than a store holds
+   *     ({@value #MAX_FLOW}, {@value #MAX_IDEMPOTENCY_KEY}, {@value #MAX_ORDERING_KEY} characters)
+   */
   public OutboxEntry {
     requireText(flow, "flow");
     requireText(idempotencyKey, "idempotencyKey");
     orderingKey = orderingKey == null ? "" : orderingKey;
+    requireLength(flow, MAX_FLOW, "flow");
+    requireLength(idempotencyKey, MAX_IDEMPOTENCY_KEY, "idempotencyKey");
+    requireLength(orderingKey, MAX_ORDERING_KEY, "orderingKey");
     Objects.requireNonNull(payload, "payload");
     headers = headers == null ? Map.of() : Map.copyOf(headers);
     Objects.requireNonNull(availableAt, "availableAt");
@@ -69,6 +84,12 @@ public record OutboxEntry(String flow, String idempotencyKey, String orderingKey
    */
   public OutboxEntry availableAt(Instant at) {
     return new OutboxEntry(flow, idempotencyKey, orderingKey, payload, headers, at);
+  }
+
+  private static void requireLength(String value, int max, String name) {
+    if (value.length() > max) {
+      throw new IllegalArgumentException(name + " is longer than " + max + " characters");
+    }
   }
 
   static void requireText(String value, String name) {

@@ -5,8 +5,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
- * The connection pools the stores open for themselves: H2's small pool, over H2 itself or over the
- * PostgreSQL driver's {@code ConnectionPoolDataSource} (broken connections are dropped). The only
+ * The connection pools the stores open for themselves: H2's small pool over H2, and a
+ * {@link ValidatingPool} over the PostgreSQL driver's {@code ConnectionPoolDataSource} (idle
+ * connections checked before use, broken ones dropped). The only
  * class of the stores that links against the optional drivers; call it after {@link Drivers}.
  */
 final class Pools {
@@ -34,9 +35,8 @@ final class Pools {
     }
     pg.setApplicationName("odoobuild-sync-store");
     pg.setConnectTimeout(10);
-    JdbcConnectionPool pool = JdbcConnectionPool.create(pg);
-    pool.setMaxConnections(maxConnections);
-    pool.setLoginTimeout(30);
-    return new Pool(pool, pool::dispose);
+    // idle connections are checked before use: after a database restart no call fails on a stale one
+    ValidatingPool pool = new ValidatingPool(pg, maxConnections, java.time.Duration.ofSeconds(30));
+    return new Pool(pool, pool::close);
   }
 }

@@ -3,7 +3,15 @@ package org.odoobuild.connectors.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -55,7 +63,18 @@ public final class PostgresSyncStore extends JdbcSyncStore {
     return open(jdbcUrl, user, password, poolSize, Clock.systemUTC());
   }
 
-  static PostgresSyncStore open(String jdbcUrl, String user, String password, int poolSize, Clock clock) {
+  /**
+   * Opens a store whose leases, due times and timestamps follow {@code clock} (for tests that let
+   * leases run out without waiting).
+   *
+   * @param jdbcUrl the JDBC URL
+   * @param user the database user
+   * @param password the password ({@code ""} for none)
+   * @param poolSize the most connections held
+   * @param clock the clock
+   * @return the store
+   */
+  public static PostgresSyncStore open(String jdbcUrl, String user, String password, int poolSize, Clock clock) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(password, "password");
@@ -66,8 +85,6 @@ public final class PostgresSyncStore extends JdbcSyncStore {
       throw new IllegalArgumentException("poolSize must be at least 1");
     }
     Drivers.requirePostgres("SyncStores.postgres(jdbcUrl, user, password)");
-    // H2's small pool works over any ConnectionPoolDataSource; broken connections are dropped
-    Drivers.requireH2("SyncStores.postgres(jdbcUrl, user, password) (its connection pool; or pass your own DataSource)");
     Pools.Pool pool = Pools.postgres(jdbcUrl, user, password, poolSize);
     return new PostgresSyncStore(pool.dataSource(), pool.closer(), "PostgreSQL at " + redact(jdbcUrl) + " as " + user,
         clock);
@@ -87,6 +104,137 @@ public final class PostgresSyncStore extends JdbcSyncStore {
 
   static PostgresSyncStore open(DataSource dataSource, Clock clock) {
     return new PostgresSyncStore(dataSource, () -> { }, "PostgreSQL data source", clock);
+  }
+
+  // liveness: a session advisory lock per announced run, held by one connection the store keeps open
+
+  private final Object liveLock = new Object();
+  private final Set<String> announced = new HashSet<>();
+  private Connection session;
+
+  @Override
+  public Liveness announce(String owner) {
+    OutboxEntry.requireText(owner, "owner");
+    synchronized (liveLock) {
+      if (announced.contains(owner)) {
+        throw new IllegalStateException("run " + owner + " is announced already");
+      }
+      try {
+        lock(ensureSession(), owner);
+      } catch (SQLException e) {
+        throw new StoreException("cannot announce a run in " + description(), e);
+      }
+      announced.add(owner);
+    }
+    java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+    return () -> {
+      if (open.compareAndSet(true, false)) {
+        synchronized (liveLock) {
+          announced.remove(owner);
+          if (session != null) {
+            try (PreparedStatement p = session.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+              p.setLong(1, lockKey(owner));
+              p.execute();
+            } catch (SQLException e) {
+              closeSession(); // a broken session holds no lock anyway; the next use opens a new one
+            }
+          }
+        }
+      }
+    };
+  }
+
+  @Override
+  public boolean alive(String owner) {
+    synchronized (liveLock) {
+      if (announced.contains(owner)) {
+        return true;
+      }
+    }
+    // a run is alive while some session holds its lock: try to take it for this transaction only
+    try (Connection c = borrow()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement p = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+        p.setLong(1, lockKey(owner));
+        try (ResultSet r = p.executeQuery()) {
+          r.next();
+          return !r.getBoolean(1);
+        }
+      } finally {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot ask whether a run is alive in " + description(), e);
+    }
+  }
+
+  @Override
+  void renewed() {
+    synchronized (liveLock) {
+      if (!announced.isEmpty()) {
+        try {
+          ensureSession();
+        } catch (SQLException e) {
+          throw new StoreException("cannot keep runs announced in " + description(), e);
+        }
+      }
+    }
+  }
+
+  /** The session holding the locks; after it broke (e.g. a database restart), a new one that takes them again. */
+  private Connection ensureSession() throws SQLException {
+    if (session != null && session.isValid(5)) {
+      return session;
+    }
+    closeSession();
+    Connection c = borrow();
+    c.setAutoCommit(true);
+    session = c;
+    for (String owner : announced) {
+      lock(c, owner);
+    }
+    return c;
+  }
+
+  private static void lock(Connection c, String owner) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
+      p.setLong(1, lockKey(owner));
+      p.execute();
+    }
+  }
+
+  private void closeSession() {
+    if (session != null) {
+      try {
+        session.close();
+      } catch (SQLException ignored) {
+        // broken already
+      }
+      session = null;
+    }
+  }
+
+  /** A 64-bit lock key for a run (SHA-256 prefix, with a prefix of its own so it meets no other lock). */
+  static long lockKey(String owner) {
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(("odoobuild-sync-run:" + owner).getBytes(StandardCharsets.UTF_8));
+      long k = 0;
+      for (int i = 0; i < 8; i++) {
+        k = (k << 8) | (h[i] & 0xff);
+      }
+      return k;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (liveLock) {
+      closeSession();
+    }
+    super.close();
   }
 
   @Override

@@ -18,11 +18,14 @@ import java.util.Objects;
  * @param duplicates records already processed earlier
  * @param deadLettered records moved to the dead letters
  * @param completed whether the run reached the end of its source and outbox
+ * @param status how the run ended: {@code completed}, {@code incomplete} (stopped early, the
+ *     next run resumes) or {@code failed} (a permanent failure someone must fix)
+ * @param problem why it did not complete ({@code ""} when it did)
  */
 public record RunRecord(String flow, String worker, Instant startedAt, Duration elapsed, long pulled, long applied,
-    long skipped, long duplicates, long deadLettered, boolean completed) {
+    long skipped, long duplicates, long deadLettered, boolean completed, String status, String problem) {
 
-  /** Validates. */
+  /** Validates; an empty status is read from {@code completed}. */
   public RunRecord {
     OutboxEntry.requireText(flow, "flow");
     Objects.requireNonNull(worker, "worker");
@@ -31,6 +34,23 @@ public record RunRecord(String flow, String worker, Instant startedAt, Duration 
     if (elapsed.isNegative()) {
       throw new IllegalArgumentException("elapsed must not be negative");
     }
+    status = status == null || status.isEmpty() ? (completed ? "completed" : "incomplete") : status;
+    problem = problem == null ? "" : problem;
+  }
+
+  /** A run with the status its {@code completed} flag implies and no problem text. */
+  public RunRecord(String flow, String worker, Instant startedAt, Duration elapsed, long pulled, long applied,
+      long skipped, long duplicates, long deadLettered, boolean completed) {
+    this(flow, worker, startedAt, elapsed, pulled, applied, skipped, duplicates, deadLettered, completed, "", "");
+  }
+
+  /**
+   * Whether the run failed for a permanent reason.
+   *
+   * @return true for status {@code failed}
+   */
+  public boolean failed() {
+    return status.equals("failed");
   }
 
   /**

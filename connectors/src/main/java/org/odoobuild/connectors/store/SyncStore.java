@@ -100,6 +100,104 @@ public interface SyncStore extends AutoCloseable {
    */
   Optional<String> processedResult(String idempotencyKey);
 
+  /**
+   * Records processed keys (key → result reference) in one transaction, without touching any
+   * cursor; keys already recorded keep their first result. Ends the keys' delivery intents.
+   *
+   * @param processedKeys the keys with their result references
+   * @return how many keys were recorded now
+   */
+  int markProcessed(Map<String, String> processedKeys);
+
+  /**
+   * Which of these keys are taken care of already: processed, or held in the outbox in any
+   * status (pending, claimed, delivered, dead or discarded).
+   *
+   * @param idempotencyKeys the keys
+   * @return the subset that is processed or in the outbox
+   */
+  java.util.Set<String> handled(Collection<String> idempotencyKeys);
+
+  // delivery intents ------------------------------------------------------------------------
+
+  /**
+   * Writes a delivery intent for each key that has none, held by {@code owner}, before the keys'
+   * records go to a sink; an intent {@code owner} holds already is kept. Atomic per key across
+   * threads and processes: of two owners racing for a key, one gets it.
+   * Recording a key as processed ({@link #commit}, {@link #markProcessed}) removes its intent.
+   *
+   * @param owner the delivery run (unique per engine instance and run)
+   * @param idempotencyKeys the keys about to be delivered
+   * @return the intents of other owners that kept keys from being taken, by key; {@code owner}
+   *     holds an intent for every other key
+   */
+  Map<String, DeliveryIntent> beginDelivery(String owner, Collection<String> idempotencyKeys);
+
+  /**
+   * Takes an intent over (e.g. from an engine that died): succeeds only while the intent is
+   * exactly as read, so of two engines taking over one intent, one succeeds.
+   *
+   * @param previous the intent as read
+   * @param owner the new owner
+   * @return true when {@code owner} now holds it (state in flight)
+   */
+  boolean takeOverDelivery(DeliveryIntent previous, String owner);
+
+  /**
+   * Marks the owner's intents of these keys as of unknown outcome: whoever delivers them next
+   * verifies with the target first.
+   *
+   * @param owner the owner
+   * @param idempotencyKeys the keys
+   * @param detail why the outcome is unknown
+   */
+  void deliveryOutcomeUnknown(String owner, Collection<String> idempotencyKeys, String detail);
+
+  /**
+   * Removes the owner's intents of these keys (their records did not reach the target, or are
+   * dead-lettered).
+   *
+   * @param owner the owner
+   * @param idempotencyKeys the keys
+   */
+  void endDelivery(String owner, Collection<String> idempotencyKeys);
+
+  /**
+   * Delivery intents left by a flow's runs, oldest first (for operators: records whose
+   * delivery was interrupted or whose outcome is unknown).
+   *
+   * @param keyPrefix the keys' prefix, e.g. {@code "vendors|"} for one flow
+   * @param limit the most returned
+   * @return the intents
+   */
+  List<DeliveryIntent> deliveryIntents(String keyPrefix, int limit);
+
+  /**
+   * Announces that a delivery run is alive until the returned handle is closed; others ask
+   * {@link #alive}. On PostgreSQL the announcement is a session lock of a connection the store
+   * keeps open: it ends with the process (or the connection), so a run of a killed process is
+   * never taken for alive. On the embedded store it lives in this JVM (one process holds the file).
+   *
+   * @param owner the run
+   * @return the handle that ends the announcement
+   */
+  Liveness announce(String owner);
+
+  /**
+   * Whether a run announced with {@link #announce} is still alive, in any process on this store.
+   *
+   * @param owner the run
+   * @return true while its announcement holds
+   */
+  boolean alive(String owner);
+
+  /** Ends an announcement of {@link #announce}. */
+  interface Liveness extends AutoCloseable {
+    /** Ends the announcement; closing again does nothing. */
+    @Override
+    void close();
+  }
+
   // outbox ----------------------------------------------------------------------------------
 
   /**
@@ -133,6 +231,28 @@ public interface SyncStore extends AutoCloseable {
    * @return false when the worker no longer holds the entry (its lease was taken over)
    */
   boolean complete(long id, String workerId);
+
+  /**
+   * Extends the leases of entries a worker still holds (the engine renews them while their
+   * records are being applied).
+   *
+   * @param ids the entries
+   * @param workerId the worker that claimed them
+   * @param lease the new lease, from now
+   * @return the ids the worker still holds (the others were taken over or finished)
+   */
+  java.util.Set<Long> renew(Collection<Long> ids, String workerId, Duration lease);
+
+  /**
+   * Gives a claimed entry back without counting an attempt (it was not delivered, e.g. because
+   * another engine is delivering its record right now): pending again, due at {@code retryAt}.
+   *
+   * @param id the entry id
+   * @param workerId the worker that claimed it
+   * @param retryAt not claimable before this instant
+   * @return false when the worker no longer holds the entry
+   */
+  boolean release(long id, String workerId, Instant retryAt);
 
   /**
    * Gives a claimed entry back for a later attempt: attempts + 1, due again at {@code retryAt}.

@@ -8,8 +8,8 @@ import javax.sql.DataSource;
  *
  * <p>The JDBC drivers are optional dependencies of {@code connectors}: add
  * {@code com.h2database:h2} for {@link #embedded}, {@link #inMemory} and {@link #h2}, and
- * {@code org.postgresql:postgresql} for {@link #postgres(String, String, String)} (which also
- * pools its connections with H2's small pool; {@link #postgres(DataSource)} uses yours). Without
+ * {@code org.postgresql:postgresql} for {@link #postgres(String, String, String)} (pooled
+ * by the SDK, idle connections validated before use; {@link #postgres(DataSource)} uses yours). Without
  * them these methods throw a {@link StoreException} that names the missing dependency.
  */
 public final class SyncStores {

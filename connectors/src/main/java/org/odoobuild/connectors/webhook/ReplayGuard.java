@@ -10,7 +10,8 @@ import java.util.Objects;
 import org.odoobuild.connectors.store.SyncStore;
 
 /**
- * Remembers delivery nonces so that a captured delivery cannot be replayed. Only nonces inside
+ * Remembers deliveries (digests of their signed content, see {@link WebhookVerifier}) so that a
+ * captured delivery cannot be replayed. Only deliveries inside
  * the verifier's timestamp window need remembering: older deliveries fail the timestamp check.
  */
 public interface ReplayGuard {

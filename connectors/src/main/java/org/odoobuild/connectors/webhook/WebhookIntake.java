@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.odoobuild.connectors.internal.Json;
 import org.odoobuild.connectors.store.OutboxEntry;
 import org.odoobuild.connectors.store.SyncStore;
@@ -31,9 +28,13 @@ import org.slf4j.LoggerFactory;
  * proxy) and puts each verified event into a flow's durable outbox with
  * {@link SyncStore#enqueue}: nothing is acknowledged before it is stored, and an event delivered
  * twice is stored once. Use {@link #receive} from your own HTTP stack, mount
- * {@link #httpHandler()} on a JDK {@link HttpServer}, or let {@link #serve} run a small endpoint:
- * {@code POST <path>} → 202 (accepted or duplicate), 400, 401, 409 (replay), 413, 405, or 503 when
- * the store is unavailable (the sender should retry; its nonce is not burnt).
+ * {@link #httpHandler()} on a JDK {@link HttpServer}, or let {@link #serve} run a small endpoint
+ * ({@link WebhookServer}: slow or stalled connections take no handler thread, and a request that
+ * does not arrive within {@link Builder#readTimeout} is dropped):
+ * {@code POST <path>} → 202 (accepted or duplicate), 400 (malformed, or content the outbox cannot
+ * hold, e.g. an ordering key over 256 characters), 401, 409 (the same signed delivery again:
+ * always 409, whatever unsigned header changed), 413, 405, or 503 when the store is unavailable
+ * (the sender should retry; the delivery is not marked as received).
  *
  * <p>Default mapping (see {@link EventMapper} to change it): idempotency key
  * {@code webhook:<flow>:<event id>}, payload the raw body, ordering key the body field named by
@@ -58,8 +59,8 @@ public final class WebhookIntake implements AutoCloseable {
   private final EventMapper mapper;
   private final Clock clock;
   private final int threads;
-  private HttpServer server;
-  private ExecutorService executor;
+  private final java.time.Duration readTimeout;
+  private WebhookServer server;
 
   private WebhookIntake(Builder b) {
     this.store = b.store;
@@ -69,6 +70,7 @@ public final class WebhookIntake implements AutoCloseable {
     this.clock = b.clock;
     this.mapper = b.mapper != null ? b.mapper : defaultMapper(b.orderingKeyField, b.clock);
     this.threads = b.threads;
+    this.readTimeout = b.readTimeout;
   }
 
   /**
@@ -121,7 +123,7 @@ public final class WebhookIntake implements AutoCloseable {
     boolean added = store.enqueue(entry);
     // the nonce is burnt only once the event is stored, so a sender may retry after a failure
     if (!verifier.recordDelivery(w)) {
-      throw new WebhookRejectedException(Reason.REPLAYED, "delivery " + w.deliveryId() + " was already received");
+      throw WebhookVerifier.replayed();
     }
     LOG.debug("webhook {} for {}: {}", w.eventId(), flow, added ? "stored" : "duplicate");
     return new Result(added ? Outcome.ACCEPTED : Outcome.DUPLICATE, entry.flow(), entry.idempotencyKey(),
@@ -147,7 +149,7 @@ public final class WebhookIntake implements AutoCloseable {
   }
 
   /**
-   * Starts an embedded endpoint at {@link #path()}.
+   * Starts an embedded endpoint at {@link #path()} ({@link WebhookServer}).
    *
    * @param bind where to listen (e.g. {@code 127.0.0.1} and port 0 for any free port)
    * @return the bound address (with the actual port)
@@ -155,21 +157,15 @@ public final class WebhookIntake implements AutoCloseable {
    */
   public synchronized InetSocketAddress serve(InetSocketAddress bind) throws IOException {
     if (server != null) {
-      throw new IllegalStateException("already serving on " + server.getAddress());
+      throw new IllegalStateException("already serving");
     }
-    HttpServer s = HttpServer.create(bind, 64);
-    AtomicInteger n = new AtomicInteger();
-    executor = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "webhook-" + flow + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    s.setExecutor(executor);
-    s.createContext(path, httpHandler());
-    s.start();
+    WebhookServer s = WebhookServer.builder().name("webhook-" + flow).route(path, r -> answer(r.headers(), r.body(),
+        String.valueOf(r.remote()))).maxBodyBytes(verifier.maxBodyBytes()).threads(threads).readTimeout(readTimeout)
+        .build();
+    InetSocketAddress at = s.start(bind);
     server = s;
-    LOG.info("webhook intake for {} listening on {}{}", flow, s.getAddress(), path);
-    return s.getAddress();
+    LOG.info("webhook intake for {} listening on {}{}", flow, at, path);
+    return at;
   }
 
   /**
@@ -185,7 +181,10 @@ public final class WebhookIntake implements AutoCloseable {
   }
 
   /**
-   * The HTTP handler of the endpoint, to mount on an {@link HttpServer} of your own.
+   * The HTTP handler of the endpoint, to mount on an {@link HttpServer} of your own. The JDK
+   * server reads request bodies on its handler threads: give it enough threads, or put a proxy
+   * with read timeouts in front, so that stalled connections cannot take them all ({@link #serve}
+   * has no such limit).
    *
    * @return the handler
    */
@@ -193,11 +192,29 @@ public final class WebhookIntake implements AutoCloseable {
     return this::handle;
   }
 
+  /** Verifies and stores one delivery, as an HTTP answer. */
+  private WebhookServer.Response answer(Map<String, String> headers, byte[] body, String from) {
+    try {
+      Result r = receive(headers, body);
+      ObjectNode ok = JSON.createObjectNode();
+      ok.put("status", r.outcome().name().toLowerCase(Locale.ROOT));
+      ok.put("event_id", r.eventId());
+      return WebhookServer.Response.json(202, ok.toString());
+    } catch (WebhookRejectedException e) {
+      LOG.warn("webhook for {} refused from {}: {} ({})", flow, from, e.reason().code(), e.getMessage());
+      return WebhookServer.error(e.reason().status(), e.reason().code(), e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("webhook for {} could not be stored, asking the sender to retry: {}", flow, e.toString());
+      return WebhookServer.error(503, "unavailable", "the event could not be stored; retry later")
+          .withHeader("Retry-After", "5");
+    }
+  }
+
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       if (!"POST".equalsIgnoreCase(ex.getRequestMethod())) {
         ex.getResponseHeaders().set("Allow", "POST");
-        reply(ex, 405, error("method_not_allowed", "use POST"));
+        reply(ex, WebhookServer.error(405, "method_not_allowed", "use POST"));
         return;
       }
       int max = verifier.maxBodyBytes();
@@ -214,7 +231,7 @@ public final class WebhookIntake implements AutoCloseable {
         } catch (IOException e) {
           // the client stopped sending: answer anyway
         }
-        reply(ex, 413, error(Reason.TOO_LARGE.code(), "body exceeds the limit of " + max + " bytes"));
+        reply(ex, WebhookServer.error(413, Reason.TOO_LARGE.code(), "body exceeds the limit of " + max + " bytes"));
         return;
       }
       byte[] body;
@@ -227,21 +244,7 @@ public final class WebhookIntake implements AutoCloseable {
           headers.put(k, v.get(0));
         }
       });
-      try {
-        Result r = receive(headers, body);
-        ObjectNode ok = JSON.createObjectNode();
-        ok.put("status", r.outcome().name().toLowerCase(Locale.ROOT));
-        ok.put("event_id", r.eventId());
-        reply(ex, 202, ok);
-      } catch (WebhookRejectedException e) {
-        LOG.warn("webhook for {} refused from {}: {} ({})", flow, ex.getRemoteAddress(), e.reason().code(),
-            e.getMessage());
-        reply(ex, e.reason().status(), error(e.reason().code(), e.getMessage()));
-      } catch (RuntimeException e) {
-        LOG.error("webhook for {} could not be stored, asking the sender to retry: {}", flow, e.toString());
-        ex.getResponseHeaders().set("Retry-After", "5");
-        reply(ex, 503, error("unavailable", "the event could not be stored; retry later"));
-      }
+      reply(ex, answer(headers, body, String.valueOf(ex.getRemoteAddress())));
     }
   }
 
@@ -253,22 +256,14 @@ public final class WebhookIntake implements AutoCloseable {
     }
   }
 
-  private static ObjectNode error(String code, String message) {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("error", code);
-    n.put("message", message);
-    return n;
-  }
-
   /** The most of an oversized body read before answering 413. */
   private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
 
-  private static void reply(HttpExchange ex, int status, JsonNode json) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(json);
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.sendResponseHeaders(status, bytes.length);
+  private static void reply(HttpExchange ex, WebhookServer.Response r) throws IOException {
+    r.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+    ex.sendResponseHeaders(r.status(), r.body().length);
     try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
+      out.write(r.body());
     }
   }
 
@@ -276,10 +271,8 @@ public final class WebhookIntake implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (server != null) {
-      server.stop(0);
-      executor.shutdownNow();
+      server.close();
       server = null;
-      executor = null;
     }
   }
 
@@ -295,7 +288,8 @@ public final class WebhookIntake implements AutoCloseable {
       h.put("webhook_delivery_id", w.deliveryId());
       h.put("webhook_timestamp", w.timestamp().toString());
       h.put("received_at", clock.instant().toString());
-      h.put("correlation_id", WebhookVerifier.header(w.headers(), "X-Correlation-Id").orElse(w.deliveryId()));
+      h.put("correlation_id", cut(WebhookVerifier.header(w.headers(), "X-Correlation-Id")
+          .orElse(w.deliveryId().isEmpty() ? w.eventId() : w.deliveryId()), 128));
       for (String f : List.of("type", "event")) {
         JsonNode t = w.json().get(f);
         if (t != null && t.isTextual() && !t.asText().isBlank()) {
@@ -309,9 +303,17 @@ public final class WebhookIntake implements AutoCloseable {
         if (k != null && (k.isTextual() || k.isNumber())) {
           orderingKey = k.asText();
         }
+        if (orderingKey.length() > OutboxEntry.MAX_ORDERING_KEY) {
+          throw new IllegalArgumentException("\"" + orderingKeyField + "\" is longer than "
+              + OutboxEntry.MAX_ORDERING_KEY + " characters");
+        }
       }
       return new OutboxEntry(flow, "webhook:" + flow + ":" + w.eventId(), orderingKey, w.body(), h, clock.instant());
     };
+  }
+
+  private static String cut(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
   }
 
   /** Configures a {@link WebhookIntake}. */
@@ -324,6 +326,7 @@ public final class WebhookIntake implements AutoCloseable {
     private EventMapper mapper;
     private Clock clock = Clock.systemUTC();
     private int threads = 4;
+    private java.time.Duration readTimeout = java.time.Duration.ofSeconds(10);
 
     private Builder(SyncStore store, WebhookVerifier verifier) {
       this.store = Objects.requireNonNull(store, "store");
@@ -404,6 +407,22 @@ public final class WebhookIntake implements AutoCloseable {
         throw new IllegalArgumentException("threads must be positive");
       }
       this.threads = value;
+      return this;
+    }
+
+    /**
+     * How long a request to the embedded endpoint may take to arrive, headers and body (default
+     * 10 s); a slower one is dropped without taking a handler thread.
+     *
+     * @param value a positive duration
+     * @return this
+     */
+    public Builder readTimeout(java.time.Duration value) {
+      Objects.requireNonNull(value, "readTimeout");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("readTimeout must be positive");
+      }
+      this.readTimeout = value;
       return this;
     }
 

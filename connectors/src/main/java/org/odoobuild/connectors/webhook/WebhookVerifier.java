@@ -32,20 +32,27 @@ import org.odoobuild.connectors.webhook.WebhookRejectedException.Reason;
  *   <li>body size at most {@code maxBodyBytes} (default 1 MiB) — else {@link Reason#TOO_LARGE};</li>
  *   <li>signature header (default {@code X-Signature}) present, and timestamp header (default
  *   {@code X-Timestamp}, epoch seconds) present and numeric;</li>
- *   <li>HMAC-SHA256 over {@code timestamp + "." + body} with one of the shared secrets (several
+ *   <li>HMAC-SHA256 over {@code timestamp + "." + body} (with {@link Builder#signedDeliveryId}:
+ *   {@code timestamp + "." + deliveryId + "." + body}) with one of the shared secrets (several
  *   during a rotation), given as hex or base64, optionally prefixed {@code sha256=}, several
  *   signatures separated by commas or spaces allowed; compared in constant time —
  *   else {@link Reason#BAD_SIGNATURE};</li>
  *   <li>timestamp within ± tolerance (default 5 min) of the clock — else
  *   {@link Reason#STALE_TIMESTAMP} / {@link Reason#FUTURE_TIMESTAMP};</li>
  *   <li>body is a JSON object (UTF-8) — else {@link Reason#MALFORMED};</li>
- *   <li>an event id: the body field {@code eventIdField} (default {@code id}) or the delivery id
- *   header (default {@code X-Delivery-Id}) — else {@link Reason#MISSING_EVENT_ID};</li>
- *   <li>the delivery nonce (delivery id header, else event id) not seen before — else
- *   {@link Reason#REPLAYED}. Nonces are kept in a {@link ReplayGuard}: by default in memory,
- *   bounded in size and kept for twice the tolerance; {@link ReplayGuard#store} shares them
- *   through a {@code SyncStore}.</li>
+ *   <li>an event id, taken only from what the signature covers: the body field
+ *   {@code eventIdField} (default {@code id}); else the delivery id header (default
+ *   {@code X-Delivery-Id}) when the signature covers it; else a digest of the body;</li>
+ *   <li>the delivery not received before — else {@link Reason#REPLAYED}. A delivery is
+ *   recognised by a digest of everything the signature covers (timestamp, body, and a signed
+ *   delivery id), never by an unsigned header: a captured delivery sent again with a new
+ *   delivery id is still refused, always with the same answer. Digests are kept in a
+ *   {@link ReplayGuard}: by default in memory, bounded in size and kept for twice the tolerance
+ *   (older deliveries fail the timestamp check); {@link ReplayGuard#store} shares them through a
+ *   {@code SyncStore}.</li>
  * </ol>
+ * A sender that delivers the same event again signs it anew (new timestamp): that delivery is
+ * accepted and its event id tells the intake it is a duplicate.
  * Signature checks run before anything else is revealed; no message contains a secret or the
  * expected signature.
  * <pre>{@code
@@ -79,6 +86,7 @@ public final class WebhookVerifier {
   private final int maxBodyBytes;
   private final Clock clock;
   private final ReplayGuard replayGuard;
+  private final boolean signedDeliveryId;
 
   private WebhookVerifier(Builder b) {
     if (b.secrets.isEmpty()) {
@@ -96,6 +104,7 @@ public final class WebhookVerifier {
     this.tolerance = b.tolerance;
     this.maxBodyBytes = b.maxBodyBytes;
     this.clock = b.clock;
+    this.signedDeliveryId = b.signedDeliveryId;
     this.replayGuard = b.replayGuard != null ? b.replayGuard
         : ReplayGuard.inMemory(b.maxNonces, tolerance.multipliedBy(2), b.clock);
   }
@@ -120,7 +129,7 @@ public final class WebhookVerifier {
   public VerifiedWebhook verify(Map<String, String> headers, byte[] body) {
     VerifiedWebhook w = check(headers, body);
     if (!recordDelivery(w)) {
-      throw replayed(w.deliveryId());
+      throw replayed();
     }
     return w;
   }
@@ -156,7 +165,15 @@ public final class WebhookVerifier {
       throw new WebhookRejectedException(Reason.INVALID_TIMESTAMP,
           timestampHeader + " must be epoch seconds");
     }
-    if (!signatureMatches(ts, body, signature)) {
+    Optional<String> deliveryId = header(headers, deliveryIdHeader).map(String::trim).filter(x -> !x.isEmpty());
+    if (deliveryId.isPresent() && deliveryId.get().length() > 256) {
+      throw new WebhookRejectedException(Reason.MALFORMED, deliveryIdHeader + " longer than 256 characters");
+    }
+    if (signedDeliveryId && deliveryId.isEmpty()) {
+      throw new WebhookRejectedException(Reason.MISSING_EVENT_ID, "missing " + deliveryIdHeader + " header");
+    }
+    String signed = signedDeliveryId ? ts + "." + deliveryId.get() : ts;
+    if (!signatureMatches(signed, body, signature)) {
       throw new WebhookRejectedException(Reason.BAD_SIGNATURE,
           "the " + signatureHeader + " signature does not match the timestamp and body");
     }
@@ -180,18 +197,19 @@ public final class WebhookVerifier {
     if (node == null || !node.isObject()) {
       throw new WebhookRejectedException(Reason.MALFORMED, "body must be a JSON object");
     }
-    Optional<String> deliveryId = header(headers, deliveryIdHeader).map(String::trim).filter(s -> !s.isEmpty());
     JsonNode idNode = node.get(eventIdField);
     Optional<String> bodyId = idNode != null && (idNode.isTextual() || idNode.isIntegralNumber())
-        ? Optional.of(idNode.asText().trim()).filter(s -> !s.isEmpty()) : Optional.empty();
-    String eventId = bodyId.or(() -> deliveryId).orElseThrow(() -> new WebhookRejectedException(
-        Reason.MISSING_EVENT_ID, "no " + deliveryIdHeader + " header and no \"" + eventIdField + "\" in the body"));
-    String nonce = deliveryId.orElse(eventId);
-    if (eventId.length() > 256 || nonce.length() > 256) {
-      throw new WebhookRejectedException(Reason.MALFORMED, "event or delivery id longer than 256 characters");
+        ? Optional.of(idNode.asText().trim()).filter(x -> !x.isEmpty()) : Optional.empty();
+    // identity only from signed content: an unsigned header could be changed by whoever replays
+    String eventId = bodyId.or(() -> signedDeliveryId ? deliveryId : Optional.empty())
+        .orElseGet(() -> "sha256:" + HexFormat.of().formatHex(digest(body)).substring(0, 32));
+    if (eventId.length() > 256) {
+      throw new WebhookRejectedException(Reason.MALFORMED, "event id longer than 256 characters");
     }
-    if (replayGuard.seen(nonce)) {
-      throw replayed(nonce);
+    String replayKey = "sha256:" + HexFormat.of().formatHex(digest((signed + ".").getBytes(StandardCharsets.US_ASCII),
+        body));
+    if (replayGuard.seen(replayKey)) {
+      throw replayed();
     }
     Map<String, String> flat = new LinkedHashMap<>();
     headers.forEach((k, v) -> {
@@ -199,7 +217,7 @@ public final class WebhookVerifier {
         flat.putIfAbsent(k, v);
       }
     });
-    return new VerifiedWebhook(eventId, nonce, sent, text, node, flat);
+    return new VerifiedWebhook(eventId, deliveryId.orElse(""), sent, text, node, flat, replayKey);
   }
 
   /**
@@ -209,7 +227,7 @@ public final class WebhookVerifier {
    * @return false when the nonce was recorded meanwhile (a concurrent replay)
    */
   public boolean recordDelivery(VerifiedWebhook webhook) {
-    return replayGuard.record(webhook.deliveryId(), webhook.timestamp());
+    return replayGuard.record(webhook.replayKey(), webhook.timestamp());
   }
 
   /**
@@ -221,8 +239,21 @@ public final class WebhookVerifier {
     return maxBodyBytes;
   }
 
-  private static WebhookRejectedException replayed(String nonce) {
-    return new WebhookRejectedException(Reason.REPLAYED, "delivery " + abbreviate(nonce) + " was already received");
+  /** The one answer to a replay, whatever was changed around the signed content. */
+  static WebhookRejectedException replayed() {
+    return new WebhookRejectedException(Reason.REPLAYED, "this signed delivery was received before");
+  }
+
+  private static byte[] digest(byte[]... parts) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (byte[] p : parts) {
+        md.update(p);
+      }
+      return md.digest();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
   }
 
   private boolean signatureMatches(String ts, byte[] body, String header) {
@@ -275,6 +306,22 @@ public final class WebhookVerifier {
     return Base64.getEncoder().encodeToString(rawSignature(secret, epochSeconds, body));
   }
 
+  /**
+   * Signs a body with its delivery id the way a verifier with {@link Builder#signedDeliveryId}
+   * expects: {@code sha256=} and the hex HMAC-SHA256 of {@code epochSeconds + "." + deliveryId +
+   * "." + body}.
+   *
+   * @param secret the shared secret
+   * @param epochSeconds the timestamp sent in the timestamp header
+   * @param deliveryId the delivery id sent in the delivery id header
+   * @param body the exact body bytes
+   * @return the signature header value
+   */
+  public static String sign(String secret, long epochSeconds, String deliveryId, byte[] body) {
+    return "sha256=" + HexFormat.of().formatHex(hmac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8),
+        "HmacSHA256"), epochSeconds + "." + deliveryId, body));
+  }
+
   private static byte[] rawSignature(String secret, long epochSeconds, byte[] body) {
     return hmac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"), Long.toString(epochSeconds),
         body);
@@ -284,7 +331,7 @@ public final class WebhookVerifier {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      mac.update(ts.getBytes(StandardCharsets.US_ASCII));
+      mac.update(ts.getBytes(StandardCharsets.UTF_8));
       mac.update((byte) '.');
       return mac.doFinal(body);
     } catch (GeneralSecurityException e) {
@@ -339,7 +386,8 @@ public final class WebhookVerifier {
   public String toString() {
     return "WebhookVerifier{secrets=" + keys.size() + " (hidden), signatureHeader=" + signatureHeader
         + ", timestampHeader=" + timestampHeader + ", deliveryIdHeader=" + deliveryIdHeader + ", tolerance="
-        + tolerance + ", maxBodyBytes=" + maxBodyBytes + ", " + replayGuard + "}";
+        + tolerance + ", maxBodyBytes=" + maxBodyBytes + ", signedDeliveryId=" + signedDeliveryId + ", " + replayGuard
+        + "}";
   }
 
   /** Configures a {@link WebhookVerifier}. */
@@ -354,8 +402,22 @@ public final class WebhookVerifier {
     private Clock clock = Clock.systemUTC();
     private int maxNonces = 100_000;
     private ReplayGuard replayGuard;
+    private boolean signedDeliveryId;
 
     private Builder() {}
+
+    /**
+     * Whether the signature covers the delivery id: HMAC over {@code timestamp + "." +
+     * deliveryId + "." + body} (default false: {@code timestamp + "." + body}). Then every
+     * delivery needs the delivery id header, and it may serve as event id for bodies without one.
+     *
+     * @param value true when senders sign the delivery id
+     * @return this
+     */
+    public Builder signedDeliveryId(boolean value) {
+      this.signedDeliveryId = value;
+      return this;
+    }
 
     /**
      * A shared secret (at least 16 characters); call again to accept another one during a

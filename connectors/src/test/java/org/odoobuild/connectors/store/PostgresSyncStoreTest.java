@@ -37,6 +37,66 @@ class PostgresSyncStoreTest extends SyncStoreContract {
   }
 
   @Test
+  void connectionsTheServerDroppedCostNoFailedCall() throws Exception {
+    // what a database restart does to a pool: every idle connection is closed by the server
+    List<Integer> pids = new ArrayList<>();
+    List<Connection> held = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Connection c = store.database().orElseThrow().getConnection();
+      held.add(c);
+      try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT pg_backend_pid()")) {
+        r.next();
+        pids.add(r.getInt(1));
+      }
+    }
+    for (Connection c : held) {
+      c.close(); // back to the pool, idle
+    }
+    store.saveCursor("f", "before");
+    try (Connection admin = PgSupport.raw(schema); Statement s = admin.createStatement()) {
+      for (int pid : pids) {
+        s.execute("SELECT pg_terminate_backend(" + pid + ")");
+      }
+    }
+    // each of these borrows a connection the server closed: none may fail
+    assertEquals("before", store.cursor("f").orElseThrow());
+    store.saveCursor("f", "after");
+    assertTrue(store.enqueue(entry("f", "k", "")));
+    assertEquals("after", store.cursor("f").orElseThrow());
+  }
+
+  @Test
+  void aRunStaysAliveAcrossALostSessionOnceTheHeartbeatRenews() throws Exception {
+    JdbcSyncStore other = second(clock);
+    try (SyncStore.Liveness live = store.announce("run-pg")) {
+      assertTrue(other.alive("run-pg"));
+      long key = PostgresSyncStore.lockKey("run-pg");
+      try (Connection admin = PgSupport.raw(schema); Statement s = admin.createStatement()) {
+        // the session holding the run's lock goes away, as in a database restart
+        try (var r = s.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' "
+            + "AND objsubid = 1 AND classid = " + (key >>> 32) + " AND objid = " + (key & 0xffffffffL) + " AND granted")) {
+          assertTrue(r.next() && r.getBoolean(1) && !r.next(), "one session held the lock");
+        }
+      }
+      assertTrue(waitUntilDead(other), "the lock went with its session");
+      store.renew(List.of(), "w", java.time.Duration.ofMinutes(1)); // what the engine's heartbeat does
+      assertTrue(other.alive("run-pg"), "announced again on a new session");
+    }
+    assertTrue(!other.alive("run-pg"));
+  }
+
+  /** The server ends a terminated session asynchronously: ask until its lock is gone (bounded). */
+  private static boolean waitUntilDead(JdbcSyncStore other) throws InterruptedException {
+    for (int i = 0; i < 600; i++) {
+      if (!other.alive("run-pg")) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+
+  @Test
   void theAuditTriggerRejectsChangesFromAnyClient() throws Exception {
     store.append(AuditEntry.of(T0, "engine", "applied").withEntity("f", "t", "k"));
     try (Connection c = PgSupport.raw(schema); Statement s = c.createStatement()) {

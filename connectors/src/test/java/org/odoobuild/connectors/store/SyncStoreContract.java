@@ -72,6 +72,110 @@ abstract class SyncStoreContract {
     return entries.stream().map(ClaimedEntry::idempotencyKey).toList();
   }
 
+  // locking, intents, liveness --------------------------------------------------------------------
+
+  @Test
+  void claimSkipsEntriesAnotherTransactionHoldsLockedInsteadOfWaitingForThem() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      store.enqueue(entry("f", "k" + i, ""));
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (java.sql.Connection c = store.database().orElseThrow().getConnection()) {
+      c.setAutoCommit(false);
+      try (java.sql.PreparedStatement p = c.prepareStatement("SELECT id FROM sync_outbox WHERE idem_key = ? FOR UPDATE")) {
+        p.setString(1, "k0");
+        p.executeQuery().close();
+      }
+      // without SKIP LOCKED the claim waits for this transaction (PostgreSQL: for ever; H2: until its lock timeout fails it)
+      java.util.concurrent.Future<List<ClaimedEntry>> f = pool.submit(() -> store.claim("f", "w", 10, Duration.ofMinutes(1)));
+      assertEquals(List.of("k1", "k2"), keys(f.get(60, java.util.concurrent.TimeUnit.SECONDS)));
+      c.rollback();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(List.of("k0"), keys(store.claim("f", "w2", 10, Duration.ofMinutes(1))));
+  }
+
+  @Test
+  void deliveryIntentsGoToOneOwnerAndEndWithTheOutcome() {
+    assertEquals(Map.of(), store.beginDelivery("run-a", List.of("f|k1", "f|k2")));
+    assertEquals(Map.of(), store.beginDelivery("run-a", List.of("f|k1")), "an owner's own intent is kept");
+    Map<String, DeliveryIntent> taken = store.beginDelivery("run-b", List.of("f|k1", "f|k3"));
+    assertEquals(java.util.Set.of("f|k1"), taken.keySet());
+    DeliveryIntent i = taken.get("f|k1");
+    assertEquals("run-a", i.owner());
+    assertEquals(DeliveryIntent.State.IN_FLIGHT, i.state());
+    assertEquals(T0, i.since());
+
+    assertTrue(store.takeOverDelivery(i, "run-b"));
+    assertFalse(store.takeOverDelivery(i, "run-c"), "only one owner takes an intent over");
+    store.deliveryOutcomeUnknown("run-b", List.of("f|k1"), "answer lost");
+    store.deliveryOutcomeUnknown("run-a", List.of("f|k2", "f|k3"), "not its intent: ignored for k3");
+    Map<String, DeliveryIntent> now = new java.util.TreeMap<>();
+    store.deliveryIntents("f|", 10).forEach(d -> now.put(d.idempotencyKey(), d));
+    assertEquals(java.util.Set.of("f|k1", "f|k2", "f|k3"), now.keySet());
+    assertEquals(DeliveryIntent.State.UNKNOWN, now.get("f|k1").state());
+    assertEquals("answer lost", now.get("f|k1").detail());
+    assertEquals(DeliveryIntent.State.IN_FLIGHT, now.get("f|k3").state());
+    assertEquals(List.of(), store.deliveryIntents("g|", 10), "by key prefix");
+
+    store.markProcessed(Map.of("f|k1", "x,1"));
+    store.endDelivery("run-b", List.of("f|k3"));
+    store.endDelivery("run-b", List.of("f|k2")); // not run-b's: kept
+    store.commit("f", "c", Map.of("f|k2", "x,2"));
+    assertEquals(List.of(), store.deliveryIntents("f|", 10), "processing ends intents");
+  }
+
+  @Test
+  void leasesAreRenewedOnlyForTheirHolderAndAReleaseCostsNoAttempt() {
+    store.enqueue(entry("f", "k1", ""));
+    store.enqueue(entry("f", "k2", ""));
+    List<ClaimedEntry> c = store.claim("f", "w", 10, Duration.ofMinutes(1));
+    List<Long> ids = c.stream().map(ClaimedEntry::id).toList();
+    clock.advance(Duration.ofSeconds(50));
+    assertEquals(java.util.Set.copyOf(ids), store.renew(ids, "w", Duration.ofMinutes(1)));
+    assertEquals(java.util.Set.of(), store.renew(ids, "other", Duration.ofMinutes(1)));
+    clock.advance(Duration.ofSeconds(50)); // 100 s after the claim, 50 s after the renewal
+    assertEquals(List.of(), store.claim("f", "w2", 10, Duration.ofMinutes(1)), "renewed leases hold");
+    store.renew(List.of(ids.get(1)), "w", Duration.ofMinutes(5));
+    assertTrue(store.release(ids.get(0), "w", clock.instant().plusSeconds(30)));
+    assertFalse(store.release(ids.get(0), "w", clock.instant()), "released already");
+    clock.advance(Duration.ofSeconds(30));
+    List<ClaimedEntry> again = store.claim("f", "w2", 10, Duration.ofMinutes(1));
+    assertEquals(List.of("k1"), keys(again));
+    assertEquals(0, again.get(0).attempts(), "a release is not a failed attempt");
+    assertEquals(java.util.Set.of(ids.get(1)), store.renew(ids, "w", Duration.ofMinutes(1)));
+  }
+
+  @Test
+  void aRunIsAliveUntilItsAnnouncementEndsSeenFromAnotherStoreInstance() {
+    JdbcSyncStore other = second(clock);
+    assertFalse(other.alive("run-x"));
+    SyncStore.Liveness live = store.announce("run-x");
+    assertTrue(store.alive("run-x"));
+    assertTrue(other.alive("run-x"), "seen by another instance (own pool) on the same database");
+    assertThrows(IllegalStateException.class, () -> store.announce("run-x"));
+    live.close();
+    live.close();
+    assertFalse(store.alive("run-x"));
+    assertFalse(other.alive("run-x"));
+  }
+
+  @Test
+  void handledKeysAreTheProcessedAndTheQueuedOnes() {
+    store.markProcessed(Map.of("f|a", "", "f|b", "r"));
+    store.enqueue(entry("f", "f|c", ""));
+    store.deadLetter(entry("f", "f|d", ""), "validation: bad");
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      many.add("f|n" + i);
+    }
+    many.addAll(List.of("f|a", "f|b", "f|c", "f|d", "f|e"));
+    assertEquals(java.util.Set.of("f|a", "f|b", "f|c", "f|d"), store.handled(many));
+    assertEquals(0, store.markProcessed(Map.of("f|a", "again")), "first result wins");
+    assertEquals("", store.processedResult("f|a").orElseThrow());
+  }
+
   // cursors and keys ----------------------------------------------------------------------------
 
   @Test
@@ -606,19 +710,21 @@ abstract class SyncStoreContract {
       s.executeUpdate("DROP INDEX sync_outbox_status_id");
       s.executeUpdate("DROP INDEX sync_outbox_flow_status_id");
       s.executeUpdate("ALTER TABLE sync_outbox DROP COLUMN dl_owner");
-      s.executeUpdate("DELETE FROM sync_schema_version WHERE version = 2");
+      s.executeUpdate("DROP TABLE sync_intent");
+      s.executeUpdate("DELETE FROM sync_schema_version WHERE version >= 2");
       if (!c.getAutoCommit()) {
         c.commit();
       }
     }
     JdbcSyncStore again = second(clock);
-    assertEquals(2, again.schemaVersion());
+    assertEquals(JdbcSyncStore.SCHEMA_VERSION, again.schemaVersion());
     DeadLetter old = again.deadLetters(DeadLetterQuery.builder().flow("up").build()).get(0);
     assertEquals("old-1", old.idempotencyKey());
     assertEquals("", old.owner());
     assertEquals(1, again.route(List.of(old.id()), "ops", "alice"));
     again.recordRun(new RunRecord("up", "w", T0, Duration.ZERO, 0, 0, 0, 0, 0, true));
     assertEquals(1, again.runs("up", 5).size());
+    assertEquals(Map.of(), again.beginDelivery("run", List.of("up|k")), "version 3: delivery intents");
   }
 
   @Test

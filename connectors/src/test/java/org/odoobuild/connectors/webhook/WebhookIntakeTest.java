@@ -100,9 +100,10 @@ class WebhookIntakeTest {
     List<Future<WebhookIntake.Result>> fs = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
       String delivery = "c-" + i;
+      long ts = TS + i; // the sender's own retries: each signed anew
       fs.add(pool.submit(() -> {
         start.await();
-        return intake.receive(signed(SECRET, b, TS, delivery), b);
+        return intake.receive(signed(SECRET, b, ts, delivery), b);
       }));
     }
     start.countDown();
@@ -175,6 +176,105 @@ class WebhookIntakeTest {
     assertEquals(1L, pending());
   }
 
+  @Test
+  void aCapturedDeliveryReplayedWithNewDeliveryIdsIsRefusedAndNotStoredAgain() {
+    byte[] noId = body("{\"type\":\"submittal.decided\",\"project\":\"P-100\",\"status\":\"approved\"}");
+    assertEquals(WebhookIntake.Outcome.ACCEPTED, intake.receive(signed(SECRET, noId, TS, "r-1"), noId).outcome());
+    for (int i = 2; i < 6; i++) {
+      String d = "r-" + i;
+      WebhookRejectedException e = assertThrows(WebhookRejectedException.class,
+          () -> intake.receive(signed(SECRET, noId, TS, d), noId));
+      assertEquals(Reason.REPLAYED, e.reason());
+    }
+    byte[] withId = event("evt-x", "approved");
+    intake.receive(signed(SECRET, withId, TS, "x-1"), withId);
+    assertEquals(Reason.REPLAYED, assertThrows(WebhookRejectedException.class,
+        () -> intake.receive(signed(SECRET, withId, TS, "x-2"), withId)).reason(), "the same answer with an id");
+    assertEquals(2L, pending());
+  }
+
+  @Test
+  void concurrentReplaysOfOneDeliveryGetOneAcceptanceAndTheSameRefusal() throws Exception {
+    byte[] b = event("evt-cr", "approved");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Object>> fs = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      String delivery = "cr-" + i;
+      fs.add(pool.submit(() -> {
+        start.await();
+        try {
+          return intake.receive(signed(SECRET, b, TS, delivery), b).outcome();
+        } catch (WebhookRejectedException e) {
+          return e.reason();
+        }
+      }));
+    }
+    start.countDown();
+    Map<Object, Integer> answers = new java.util.HashMap<>();
+    for (Future<Object> f : fs) {
+      answers.merge(f.get(30, TimeUnit.SECONDS), 1, Integer::sum);
+    }
+    pool.shutdown();
+    assertEquals(Map.of(WebhookIntake.Outcome.ACCEPTED, 1, Reason.REPLAYED, 15), answers);
+    assertEquals(1L, pending());
+  }
+
+  @Test
+  void contentTheOutboxCannotHoldIsABadRequestNotAnOutage() throws Exception {
+    String longKey = "P".repeat(300);
+    byte[] b = body("{\"id\":\"evt-long\",\"project\":\"" + longKey + "\"}");
+    assertEquals(Reason.UNMAPPABLE, assertThrows(WebhookRejectedException.class,
+        () -> intake.receive(signed(SECRET, b, TS, "l-1"), b)).reason());
+    int port = intake.serve(new InetSocketAddress("127.0.0.1", 0)).getPort();
+    HttpResponse<String> r = post(port, "/webhooks/submittals", signed(SECRET, b, TS + 1, "l-2"), b);
+    assertEquals(400, r.statusCode(), r.body());
+    assertTrue(r.body().contains("longer than 256"), r.body());
+    WebhookIntake custom = WebhookIntake.builder(store, verifier()).flow("custom").clock(clock)
+        .mapper((flow, w) -> new OutboxEntry(flow, "k:" + "x".repeat(600), "", w.body(), Map.of(), clock.instant()))
+        .build();
+    assertEquals(Reason.UNMAPPABLE, assertThrows(WebhookRejectedException.class,
+        () -> custom.receive(signed(SECRET, b, TS + 2, "l-3"), b)).reason());
+    assertEquals(0L, pending());
+  }
+
+  @Test
+  void connectionsThatNeverFinishTheirBodyDoNotHoldUpANormalDelivery() throws Exception {
+    int port = intake.serve(new InetSocketAddress("127.0.0.1", 0)).getPort();
+    List<java.net.Socket> slow = new ArrayList<>();
+    try {
+      for (int i = 0; i < 12; i++) { // three times the handler threads
+        java.net.Socket s = new java.net.Socket("127.0.0.1", port);
+        s.getOutputStream().write(("POST /webhooks/submittals HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + "Content-Length: 1000\r\n\r\n{\"id\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        slow.add(s);
+      }
+      byte[] b = event("evt-n", "approved");
+      HttpResponse<String> r = post(port, "/webhooks/submittals", signed(SECRET, b, TS, "n-1"), b);
+      assertEquals(202, r.statusCode(), r.body());
+      assertEquals(1L, pending());
+    } finally {
+      for (java.net.Socket s : slow) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void aRequestThatDoesNotArriveWithinTheReadTimeoutIsDropped() throws Exception {
+    try (WebhookIntake i = WebhookIntake.builder(store, verifier()).flow("submittals").clock(clock)
+        .readTimeout(Duration.ofSeconds(2)).build()) {
+      int port = i.serve("127.0.0.1", 0);
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+        s.setSoTimeout(60_000);
+        s.getOutputStream().write(("POST /webhooks/submittals HTTP/1.1\r\nContent-Length: 50\r\n\r\n{")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(-1, s.getInputStream().read(), "closed by the endpoint, no answer");
+      }
+    }
+  }
+
   // the embedded endpoint -----------------------------------------------------------------------
 
   HttpResponse<String> post(int port, String path, Map<String, String> headers, byte[] body) throws Exception {
@@ -193,7 +293,7 @@ class WebhookIntakeTest {
     HttpResponse<String> accepted = post(port, path, signed(SECRET, b, TS, "h-1"), b);
     assertEquals(202, accepted.statusCode());
     assertTrue(accepted.body().contains("\"accepted\""), accepted.body());
-    HttpResponse<String> dup = post(port, path, signed(SECRET, b, TS, "h-2"), b);
+    HttpResponse<String> dup = post(port, path, signed(SECRET, b, TS + 1, "h-2"), b);
     assertEquals(202, dup.statusCode());
     assertTrue(dup.body().contains("\"duplicate\""), dup.body());
     HttpResponse<String> replay = post(port, path, signed(SECRET, b, TS, "h-1"), b);

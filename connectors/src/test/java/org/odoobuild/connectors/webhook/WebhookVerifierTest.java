@@ -65,13 +65,14 @@ class WebhookVerifierTest {
     WebhookVerifier v = verifier();
     String hex = WebhookVerifier.sign(SECRET, TS, ok).substring("sha256=".length());
     v.verify(Map.of("x-signature", hex, "x-timestamp", Long.toString(TS), "x-delivery-id", "a"), ok);
-    v.verify(Map.of("X-SIGNATURE", "sha256=" + hex.toUpperCase(), "X-Timestamp", Long.toString(TS),
+    String hex2 = WebhookVerifier.sign(SECRET, TS + 1, ok).substring("sha256=".length());
+    v.verify(Map.of("X-SIGNATURE", "sha256=" + hex2.toUpperCase(), "X-Timestamp", Long.toString(TS + 1),
         "X-Delivery-Id", "b"), ok);
-    v.verify(Map.of("X-Signature", WebhookVerifier.signBase64(SECRET, TS, ok), "X-Timestamp", Long.toString(TS),
+    v.verify(Map.of("X-Signature", WebhookVerifier.signBase64(SECRET, TS + 2, ok), "X-Timestamp", Long.toString(TS + 2),
         "X-Delivery-Id", "c"), ok);
     // several signatures in one header (a sender rotating its secret signs with both)
-    v.verify(Map.of("X-Signature", WebhookVerifier.sign("some-other-secret-xyz", TS, ok) + ", "
-        + WebhookVerifier.sign(SECRET, TS, ok), "X-Timestamp", Long.toString(TS), "X-Delivery-Id", "d"), ok);
+    v.verify(Map.of("X-Signature", WebhookVerifier.sign("some-other-secret-xyz", TS + 3, ok) + ", "
+        + WebhookVerifier.sign(SECRET, TS + 3, ok), "X-Timestamp", Long.toString(TS + 3), "X-Delivery-Id", "d"), ok);
   }
 
   @Test
@@ -82,7 +83,7 @@ class WebhookVerifierTest {
     VerifiedWebhook w = v.verify(Map.of("X-Hub-Sig", WebhookVerifier.sign(SECRET, TS, b), "X-Hub-Time",
         Long.toString(TS)), b);
     assertEquals("42", w.eventId());
-    assertEquals("42", w.deliveryId(), "no delivery header: the event id is the nonce");
+    assertEquals("", w.deliveryId(), "no delivery header");
     assertEquals(Reason.MISSING_SIGNATURE, reason(() -> v.verify(signed(SECRET, b, TS, "x"), b)));
   }
 
@@ -90,7 +91,7 @@ class WebhookVerifierTest {
   void secretsRotate() {
     WebhookVerifier both = WebhookVerifier.builder().secret(NEW_SECRET).secret(SECRET).clock(clock).build();
     both.verify(signed(SECRET, ok, TS, "old"), ok);
-    both.verify(signed(NEW_SECRET, ok, TS, "new"), ok);
+    both.verify(signed(NEW_SECRET, ok, TS + 1, "new"), ok);
     WebhookVerifier onlyNew = WebhookVerifier.builder().secrets(List.of(NEW_SECRET)).clock(clock).build();
     assertEquals(Reason.BAD_SIGNATURE, reason(() -> onlyNew.verify(signed(SECRET, ok, TS, "old2"), ok)));
   }
@@ -162,8 +163,6 @@ class WebhookVerifierTest {
     }
     byte[] latin1 = new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}'};
     assertEquals(Reason.MALFORMED, reason(() -> v.verify(signed(SECRET, latin1, TS, "l"), latin1)));
-    byte[] noId = body("{\"submittal\":\"S-1\"}");
-    assertEquals(Reason.MISSING_EVENT_ID, reason(() -> v.verify(signed(SECRET, noId, TS, null), noId)));
     assertEquals(400, Reason.MISSING_EVENT_ID.status());
   }
 
@@ -175,11 +174,41 @@ class WebhookVerifierTest {
         () -> v.verify(signed(SECRET, ok, TS, "d-1"), ok));
     assertEquals(Reason.REPLAYED, e.reason());
     assertEquals(409, e.reason().status());
-    v.verify(signed(SECRET, ok, TS, "d-2"), ok); // a new delivery of the same event is the intake's business
-    byte[] b = body("{\"id\":\"evt-9\"}");
-    v.verify(signed(SECRET, b, TS, null), b);
-    assertEquals(Reason.REPLAYED, reason(() -> v.verify(signed(SECRET, b, TS, null), b)),
-        "without a delivery id the event id is the nonce");
+    // the delivery id is not signed: changing it does not make a captured delivery new
+    assertEquals(Reason.REPLAYED, reason(() -> v.verify(signed(SECRET, ok, TS, "d-2"), ok)));
+    assertEquals(Reason.REPLAYED, reason(() -> v.verify(signed(SECRET, ok, TS, null), ok)));
+    assertEquals("this signed delivery was received before", e.getMessage(), "one answer for every replay");
+    // the sender delivering the same event again signs it anew: a new delivery (the intake sees the same event id)
+    assertEquals("evt-1", v.verify(signed(SECRET, ok, TS + 5, "d-3"), ok).eventId());
+  }
+
+  @Test
+  void aBodyWithoutEventIdGetsAnIdFromItsContentNotFromAnUnsignedHeader() {
+    WebhookVerifier v = verifier();
+    byte[] noId = body("{\"submittal\":\"S-1\",\"status\":\"approved\"}");
+    VerifiedWebhook first = v.verify(signed(SECRET, noId, TS, "a-1"), noId);
+    assertTrue(first.eventId().startsWith("sha256:"), first.eventId());
+    // replayed with a new delivery id: refused; re-signed by an attacker impossible; re-sent by the sender: same event
+    assertEquals(Reason.REPLAYED, reason(() -> v.verify(signed(SECRET, noId, TS, "a-2"), noId)));
+    assertEquals(first.eventId(), v.verify(signed(SECRET, noId, TS + 1, "a-3"), noId).eventId());
+  }
+
+  @Test
+  void aSignedDeliveryIdServesAsEventIdAndCannotBeChanged() {
+    WebhookVerifier v = WebhookVerifier.builder().secret(SECRET).clock(clock).signedDeliveryId(true).build();
+    byte[] noId = body("{\"submittal\":\"S-1\"}");
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("X-Signature", WebhookVerifier.sign(SECRET, TS, "dl-1", noId));
+    h.put("X-Timestamp", Long.toString(TS));
+    h.put("X-Delivery-Id", "dl-1");
+    assertEquals("dl-1", v.verify(h, noId).eventId());
+    assertEquals(Reason.REPLAYED, reason(() -> v.verify(h, noId)));
+    h.put("X-Delivery-Id", "dl-2"); // changed by whoever replays: the signature no longer matches
+    assertEquals(Reason.BAD_SIGNATURE, reason(() -> v.verify(h, noId)));
+    h.remove("X-Delivery-Id");
+    assertEquals(Reason.MISSING_EVENT_ID, reason(() -> v.verify(h, noId)));
+    assertEquals(Reason.BAD_SIGNATURE, reason(() -> v.verify(signed(SECRET, noId, TS, "dl-3"), noId)),
+        "a signature without the delivery id does not do");
   }
 
   @Test
@@ -197,18 +226,18 @@ class WebhookVerifierTest {
     ReplayGuard.InMemory guard = (ReplayGuard.InMemory) ReplayGuard.inMemory(3, Duration.ofMinutes(10), clock);
     WebhookVerifier v = WebhookVerifier.builder().secret(SECRET).clock(clock).replayGuard(guard).build();
     for (int i = 0; i < 5; i++) {
-      v.verify(signed(SECRET, ok, TS, "n-" + i), ok);
+      v.verify(signed(SECRET, ok, TS + i, "n-" + i), ok);
     }
     assertEquals(3, guard.size(), "bounded in size");
-    assertEquals(Reason.REPLAYED, reason(() -> v.verify(signed(SECRET, ok, TS, "n-4"), ok)));
+    assertEquals(Reason.REPLAYED, reason(() -> v.verify(signed(SECRET, ok, TS + 4, "n-4"), ok)));
     clock.advance(Duration.ofMinutes(11));
     assertEquals(0, guard.size(), "bounded in time");
     // by then the old delivery fails the timestamp window anyway
-    assertEquals(Reason.STALE_TIMESTAMP, reason(() -> v.verify(signed(SECRET, ok, TS, "n-4"), ok)));
+    assertEquals(Reason.STALE_TIMESTAMP, reason(() -> v.verify(signed(SECRET, ok, TS + 4, "n-4"), ok)));
     WebhookVerifier defaults = WebhookVerifier.builder().secret(SECRET).clock(clock).maxNonces(2).build();
     long ts = clock.instant().getEpochSecond();
     for (int i = 0; i < 3; i++) {
-      defaults.verify(signed(SECRET, ok, ts, "x-" + i), ok);
+      defaults.verify(signed(SECRET, ok, ts + i, "x-" + i), ok);
     }
     defaults.verify(signed(SECRET, ok, ts, "x-0"), ok); // evicted: the oldest went first
   }
@@ -220,9 +249,9 @@ class WebhookVerifierTest {
           .build();
       WebhookVerifier b = WebhookVerifier.builder().secret(SECRET).clock(clock).replayGuard(ReplayGuard.store(store))
           .build();
-      a.verify(signed(SECRET, ok, TS, "shared-1"), ok);
-      assertEquals(Reason.REPLAYED, reason(() -> b.verify(signed(SECRET, ok, TS, "shared-1"), ok)));
-      assertTrue(store.seen("webhook-nonce:shared-1"));
+      VerifiedWebhook w = a.verify(signed(SECRET, ok, TS, "shared-1"), ok);
+      assertEquals(Reason.REPLAYED, reason(() -> b.verify(signed(SECRET, ok, TS, "shared-2"), ok)));
+      assertTrue(store.seen("webhook-nonce:" + w.replayKey()));
     }
   }
 

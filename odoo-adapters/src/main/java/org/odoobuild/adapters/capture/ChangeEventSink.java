@@ -60,4 +60,10 @@ public final class ChangeEventSink implements Sink<OdooChange> {
     }
     return out;
   }
+
+  /** True: events are published into an outbox that keeps one entry per idempotency key. */
+  @Override
+  public boolean idempotent() {
+    return true;
+  }
 }

@@ -12,6 +12,8 @@ import org.odoobuild.connectors.resilience.Resilience;
  * timeouts, 429, 502/503/504, serialization conflicts) is transient; user, validation, access and
  * request errors are permanent, because sending the same thing again would fail the same way.
  * Anything that is not an {@link OdooException} is classified by {@link FailureClassifier#standard()}.
+ * A call that was sent and whose answer was lost has an {@linkplain #outcomeUnknown unknown
+ * outcome}: the engine verifies it before sending it again.
  * Thread-safe.
  */
 public final class OdooFailures implements FailureClassifier {
@@ -34,6 +36,19 @@ public final class OdooFailures implements FailureClassifier {
   public boolean isTransient(Throwable failure) {
     Optional<OdooException> odoo = find(failure, OdooException.class);
     return odoo.map(OdooException::isRetryable).orElseGet(() -> FailureClassifier.standard().isTransient(failure));
+  }
+
+  /**
+   * A transport failure after which Odoo may have executed the call anyway
+   * ({@link OdooTransportException#requestMayHaveBeenProcessed()}: the request was sent and the
+   * answer was lost, cut off, or came from a gateway), or what {@link FailureClassifier#standard()}
+   * calls outcome unknown. An answer from Odoo itself (a user, validation or server error) is not:
+   * Odoo rolled the call's transaction back.
+   */
+  @Override
+  public boolean outcomeUnknown(Throwable failure) {
+    return find(failure, OdooTransportException.class).map(OdooTransportException::requestMayHaveBeenProcessed)
+        .orElse(false) || FailureClassifier.standard().outcomeUnknown(failure);
   }
 
   @Override

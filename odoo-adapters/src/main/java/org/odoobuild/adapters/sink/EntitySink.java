@@ -126,4 +126,10 @@ public final class EntitySink<T extends CanonicalEntity> implements Sink<T>, Acc
     })));
     return SinkResults.of(mapping.model(), outcomes);
   }
+
+  /** True: every record is upserted by its external id, so applying it again changes nothing. */
+  @Override
+  public boolean idempotent() {
+    return true;
+  }
 }

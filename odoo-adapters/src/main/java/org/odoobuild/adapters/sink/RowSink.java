@@ -61,4 +61,10 @@ public final class RowSink<T> implements Sink<T> {
     }
     return List.of(results);
   }
+
+  /** True: every record is upserted by its external id, so applying it again changes nothing. */
+  @Override
+  public boolean idempotent() {
+    return true;
+  }
 }

@@ -192,6 +192,28 @@ class ChangeCaptureTest {
     }
   }
 
+  @Test
+  void captureOfAModelWithoutActiveFailsTheRunAtOnceInsteadOfRetryingForEver() throws Exception {
+    try (OdooEmulator odooServer = OdooEmulator.builder().apiKey("perm-key").build().start();
+        SyncStore store = SyncStores.inMemory()) {
+      OdooClient odoo = OdooClient.builder().url(odooServer.url().toString()).database("construction").apiKey("perm-key")
+          .build();
+      // account.analytic.line has no "active" field: tracking archivals cannot work there
+      OdooChangeSource source = OdooChangeSource.builder(odoo, "account.analytic.line").fields("name").build();
+      SyncEngine e = SyncEngine.builder().store(store)
+          .resilience(org.odoobuild.adapters.failure.OdooFailures.resilience().build()).build();
+      e.register(Flow.builder("lines", OdooChange.codec()).source(source).sink(b -> List.of()).build());
+      odooServer.resetCounters();
+      RunReport r = e.run("lines");
+      assertEquals(RunReport.Status.FAILED, r.status(), r.summary());
+      assertTrue(r.problem().contains("active"), r.problem());
+      assertEquals(1, odooServer.callCount("account.analytic.line", "search_read"), "not retried: it cannot succeed");
+      org.odoobuild.connectors.store.RunRecord kept = store.runs("lines", 1).get(0);
+      assertTrue(kept.failed(), kept.toString());
+      assertTrue(kept.problem().contains("Invalid field 'active'"), kept.problem());
+    }
+  }
+
   static long idOfRef(OdooEmulator s, String ref) {
     return s.records("res.partner").stream().filter(p -> ref.equals(p.get("ref"))).mapToLong(p -> ((Number) p.get("id")).longValue())
         .findFirst().orElseThrow();
