@@ -98,6 +98,12 @@ public final class OdooEquipmentUsage implements Sink<EquipmentUsage> {
     return LoadRecord.of(CHARGE_MODEL, o.usageId(), cols);
   }
 
+  /** True: every write is a {@code load} by external id, so a batch sent again changes nothing. */
+  @Override
+  public boolean idempotent() {
+    return true;
+  }
+
   @Override
   public List<SinkResult> apply(List<SourceRecord<EquipmentUsage>> batch) {
     SinkResult[] results = new SinkResult[batch.size()];
