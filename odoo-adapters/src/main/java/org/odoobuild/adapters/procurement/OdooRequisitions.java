@@ -182,7 +182,7 @@ public final class OdooRequisitions {
       again &= existing.isPresent();
       long id = existing.orElseGet(() -> load(model, xid, r, g.getKey(), g.getValue()));
       records.add(id);
-      events.add(announce(r, model, id));
+      events.add(announce(r, model, id, project));
     }
     return new Outcome(model, records, again, events);
   }
@@ -232,8 +232,8 @@ public final class OdooRequisitions {
     return o.odooId().orElseThrow();
   }
 
-  /** {@code material_requested} from the record as Odoo holds it; published. */
-  private P2pEvent.MaterialRequested announce(PurchaseRequisition r, String model, long id) {
+  /** {@code material_requested} from the record as Odoo holds it (the cost code: the distribution's account that is not the project's); published. */
+  private P2pEvent.MaterialRequested announce(PurchaseRequisition r, String model, long id, Optional<Long> project) {
     boolean agreement = model.equals(REQUISITION);
     String partner = agreement ? "vendor_id" : "partner_id";
     Record head = odoo.model(model).read(List.of(id), List.of("name", partner)).stream().findFirst()
@@ -253,7 +253,8 @@ public final class OdooRequisitions {
       String costCode = "";
       if (x.get("analytic_distribution").orElse(null) instanceof Map<?, ?> d) {
         costCode = d.keySet().stream().flatMap(k -> List.of(String.valueOf(k).split(",")).stream())
-            .map(String::trim).filter(s -> s.matches("\\d+")).map(s -> ctx.refs().costCodeOf(Long.parseLong(s)))
+            .map(String::trim).filter(s -> s.matches("\\d+")).map(Long::parseLong).filter(a -> !project.equals(Optional.of(a)))
+            .map(a -> ctx.refs().costCodeOf(a))
             .flatMap(Optional::stream).findFirst().orElse("");
       }
       lines.add(new P2pEvent.RequestedLine(x.getMany2one("product_id").map(p -> codes.getOrDefault(p.id(), "")).orElse(""),

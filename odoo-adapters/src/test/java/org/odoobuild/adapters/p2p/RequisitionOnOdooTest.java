@@ -82,7 +82,7 @@ class RequisitionOnOdooTest {
       assertEquals(2, o.records().size());
       assertEquals(module ? orders : orders + 2, w.server.records("purchase.order").size());
       long project = w.known.idOf(ExternalIds.of(ProjectMapping.ACCOUNT_TYPE, P2pWorld.PROJECT)).orElseThrow();
-      long concrete = w.known.costCodeAccount("03 30 00").orElseThrow();
+      long concrete = id(w.records("account.analytic.account", "code", "03 30 00").get(0).get("id"));
       Map<String, Object> keystone = w.records(model, "id", o.records().get(0)).get(0);
       assertEquals("draft", keystone.get("state"));
       assertEquals("Keystone Supply", ((List<?>) keystone.get(module ? "vendor_id" : "partner_id")).get(1));
