@@ -202,7 +202,7 @@ public sealed interface P2pEvent permits P2pEvent.DeliveryReceived, P2pEvent.Inv
    * @param currency the ISO currency code of the amounts
    * @param certified the value certified this period (before retention)
    * @param retentionHeld retention held back on this period's bill
-   * @param billed what the period's bill asks to pay (certified less retention)
+   * @param billed the period's bill total (certified, plus taxes where the ERP applies them, less retention)
    * @param retentionReleased retention released by this claim (the subcontract complete), else zero
    * @param releaseBill the bill releasing the retention ({@code account.move,<id>}), if any
    * @param lines the work to date per schedule-of-values line, as the ERP now holds it
