@@ -11,6 +11,7 @@ import org.odoobuild.model.equipment.EquipmentUsage;
 import org.odoobuild.model.equipment.MaintenanceEvent;
 import org.odoobuild.model.finance.Budget;
 import org.odoobuild.model.finance.ChangeOrder;
+import org.odoobuild.model.finance.ProgressClaim;
 import org.odoobuild.model.finance.VendorBill;
 import org.odoobuild.model.procurement.GoodsReceipt;
 import org.odoobuild.model.procurement.PurchaseOrder;
@@ -29,7 +30,7 @@ import org.odoobuild.model.project.Project;
  *   <li>{@code .procurement} — {@code Vendor}, {@code PurchaseRequisition}, {@code PurchaseOrder},
  *       {@code GoodsReceipt}, {@code Validators} (cross-entity checks)</li>
  *   <li>{@code .documents} — {@code Submittal}, {@code DocumentRevision}</li>
- *   <li>{@code .finance} — {@code Budget}, {@code ChangeOrder}, {@code VendorBill}</li>
+ *   <li>{@code .finance} — {@code Budget}, {@code ChangeOrder}, {@code VendorBill}, {@code ProgressClaim}</li>
  *   <li>{@code .equipment} — {@code Asset}, {@code EquipmentUsage}, {@code MaintenanceEvent}</li>
  *   <li>{@code .json} — {@code CanonicalJson} (tolerant reader/writer), {@code JsonSchemas}</li>
  *   <li>{@code .odoo} — {@code OdooMapping}s per entity, {@code MappingContext},
@@ -52,6 +53,7 @@ public final class CanonicalModel {
     TYPES.put(PurchaseOrder.TYPE, PurchaseOrder.class);
     TYPES.put(GoodsReceipt.TYPE, GoodsReceipt.class);
     TYPES.put(VendorBill.TYPE, VendorBill.class);
+    TYPES.put(ProgressClaim.TYPE, ProgressClaim.class);
     TYPES.put(EquipmentUsage.TYPE, EquipmentUsage.class);
     TYPES.put(MaintenanceEvent.TYPE, MaintenanceEvent.class);
   }

@@ -121,6 +121,12 @@ final class Data {
             put(orm, "mail.activity.type", Integer.parseInt(t[0]), "name", t[1], "category", t[3], "sequence", Integer.parseInt(t[0]) * 3);
             orm.registerXmlId("mail." + t[2], "mail.activity.type", Integer.parseInt(t[0]));
         }
+        if (orm.schema.modules.contains(Schema.PURCHASE_REQUISITION) && !v19) {
+            // purchase_requisition/data/purchase_requisition_data.xml (17.0): the blanket order type
+            put(orm, "purchase.requisition.type", 1, "name", "Blanket Order", "sequence", 3, "exclusive", "multiple",
+                    "quantity_copy", "none", "line_copy", "copy", "active", true);
+            orm.registerXmlId("purchase_requisition.type_single", "purchase.requisition.type", 1);
+        }
         irModels(orm);
         irModelFields(orm);
     }
@@ -130,7 +136,7 @@ final class Data {
         int id = 1;
         for (Schema.Model m : orm.schema.all()) {
             put(orm, "ir.model", id, "name", m.description, "model", m.name, "transient", m.name.startsWith("stock.backorder.confirmation"));
-            String module = m.name.startsWith("purchase.") ? "purchase" : m.name.startsWith("stock.") ? "stock"
+            String module = m.name.startsWith("purchase.requisition") ? Schema.PURCHASE_REQUISITION : m.name.startsWith("purchase.") ? "purchase" : m.name.startsWith("stock.") ? "stock"
                     : m.name.startsWith("account.analytic.") ? "analytic" : m.name.startsWith("account.") ? "account"
                     : m.name.startsWith("maintenance.") ? "maintenance" : m.name.startsWith("project.") ? "project"
                     : m.name.startsWith("mail.") ? "mail" : m.name.startsWith("uom.") ? "uom" : m.name.startsWith("product.") ? "product" : "base";

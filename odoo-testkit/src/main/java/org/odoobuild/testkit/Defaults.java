@@ -55,6 +55,34 @@ final class Defaults {
                     v.put("picking_type_id", Stock.incomingType(s));
                 }
                 break;
+            case "purchase.requisition":
+                // 19.0 create() names the agreement from its type's sequence; 17.0 keeps "New" until confirmed
+                if (v19) {
+                    v.putIfAbsent("requisition_type", "blanket_order");
+                    String prefix = "blanket_order".equals(v.get("requisition_type")) ? "BO" : "PT";
+                    v.put("name", String.format("%s%05d", prefix, s.nextSequence("purchase.requisition." + prefix)));
+                    v.putIfAbsent("active", true);
+                } else {
+                    v.putIfAbsent("name", "New");
+                    if (!v.containsKey("type_id")) {
+                        s.table("purchase.requisition.type").values().stream().filter(t -> Py.truthy(t.get("active")))
+                                .min(java.util.Comparator.comparingInt((Map<String, Object> t) -> Py.toInt(t.getOrDefault("sequence", 0))))
+                                .ifPresent(t -> v.put("type_id", t.get("id")));
+                    }
+                }
+                v.putIfAbsent("state", "draft");
+                v.putIfAbsent("company_id", 1);
+                v.putIfAbsent("currency_id", 1);
+                v.putIfAbsent("user_id", s.currentUid);
+                break;
+            case "purchase.requisition.line": {
+                Map<String, Object> prod = Py.isInt(v.get("product_id")) ? s.row("product.product", Py.toInt(v.get("product_id"))) : null;
+                if (prod != null) {
+                    v.putIfAbsent("product_uom_id", prod.get("uom_id"));
+                }
+                v.putIfAbsent("price_unit", 0.0);
+                break;
+            }
             case "purchase.order.line": {
                 Object pid = v.get("product_id");
                 Map<String, Object> prod = Py.isInt(pid) ? s.row("product.product", Py.toInt(pid)) : null;

@@ -76,7 +76,7 @@ public final class OdooEmulator implements AutoCloseable {
     private OdooEmulator(Builder b, Map<String, String> keys, String adminKey) {
         this.version = b.version;
         this.database = b.database;
-        Store store = new Store(new Schema(b.version), b.clock);
+        Store store = new Store(new Schema(b.version, b.modules), b.clock);
         this.orm = new Orm(store, b.database);
         synchronized (orm.lock) {
             Data.base(orm, b.login, b.password, b.demoData);
@@ -407,6 +407,7 @@ public final class OdooEmulator implements AutoCloseable {
         private boolean demoData;
         private int threads = 8;
         private Clock clock = Clock.systemUTC();
+        private final java.util.Set<String> modules = new java.util.LinkedHashSet<>();
         private static final String ADMIN = "\0admin";
 
         private Builder() {
@@ -500,6 +501,25 @@ public final class OdooEmulator implements AutoCloseable {
         }
 
         /**
+         * Installs an optional module: its models exist (in {@code ir.model} too, so integrations can detect it) and its
+         * fields are added to the models it extends. Without it the database is as if the module was never installed.
+         * Supported: {@code purchase_requisition} (purchase agreements: {@code purchase.requisition} and its lines,
+         * {@code purchase.order.requisition_id}; 17.0 agreement types, 19.0 {@code requisition_type}).
+         *
+         * @param name the module's technical name
+         * @return this builder
+         * @throws IllegalArgumentException for a module the emulator does not know
+         */
+        public Builder module(String name) {
+            Objects.requireNonNull(name, "name");
+            if (!Schema.OPTIONAL_MODULES.contains(name)) {
+                throw new IllegalArgumentException("optional modules: " + Schema.OPTIONAL_MODULES);
+            }
+            modules.add(name);
+            return this;
+        }
+
+        /**
          * Number of request threads (default 8).
          *
          * @param n thread count, at least 1
@@ -551,7 +571,7 @@ public final class OdooEmulator implements AutoCloseable {
         @Override
         public String toString() {
             return "OdooEmulator.Builder[version=" + version + ", database=" + database + ", login=" + login
-                    + ", apiKeys=" + apiKeys.size() + ", demoData=" + demoData + "]";
+                    + ", apiKeys=" + apiKeys.size() + ", demoData=" + demoData + ", modules=" + modules + "]";
         }
     }
 }

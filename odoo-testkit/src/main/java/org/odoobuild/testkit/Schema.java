@@ -146,12 +146,25 @@ final class Schema {
         }
     }
 
+    /** Optional modules the emulated database has installed. */
+    static final String PURCHASE_REQUISITION = "purchase_requisition";
+    static final List<String> OPTIONAL_MODULES = List.of(PURCHASE_REQUISITION);
+
     final int version;
+    final java.util.Set<String> modules;
     final Map<String, Model> models = new LinkedHashMap<>();
 
     Schema(int version) {
+        this(version, java.util.Set.of());
+    }
+
+    Schema(int version, java.util.Set<String> modules) {
         this.version = version;
+        this.modules = java.util.Set.copyOf(modules);
         define();
+        if (this.modules.contains(PURCHASE_REQUISITION)) {
+            purchaseRequisition();
+        }
         for (Model m : models.values()) {
             if (!m.has("create_date")) {
                 magic(m);
@@ -455,7 +468,8 @@ final class Schema {
         pol.compute("qty_received", (s, r) -> s.qtyReceived(r));
         pol.compute("qty_invoiced", (s, r) -> s.qtyInvoiced(r));
         pol.compute("qty_to_invoice", (s, r) -> s.qtyToInvoice(r));
-        pol.compute("qty_received_method", (s, r) -> s.isGoods(r.get("product_id")) ? "stock_moves" : "manual");
+        // purchase _compute_qty_received_method: "manual" for a product line; purchase_stock: "stock_moves" for goods
+        pol.compute("qty_received_method", (s, r) -> r.get("product_id") == null ? null : s.isGoods(r.get("product_id")) ? "stock_moves" : "manual");
         pol.compute("partner_id", (s, r) -> s.related("purchase.order", r.get("order_id"), "partner_id"));
         pol.compute("currency_id", (s, r) -> s.related("purchase.order", r.get("order_id"), "currency_id"));
         pol.compute("state", (s, r) -> s.related("purchase.order", r.get("order_id"), "state"));
@@ -539,6 +553,16 @@ final class Schema {
             return pid instanceof Integer i ? s.displayName("product.product", s.row("product.product", i)) : "";
         };
 
+        // addons/account/models/account_account.py (17.0, 19.0): the chart of accounts; a journal item names its account
+        Model acc = add("account.account", "Account", "AccountAccount");
+        acc.order = "code, id";
+        acc.restrictedGroups = "\t- Accounting/Invoicing";
+        acc.f("name", "char", "Account Name", "req").f("code", "char", "Code", "req")
+                .f("account_type", "selection", "Type", "req", "sel", sel("asset_receivable", "Receivable", "asset_cash", "Bank and Cash",
+                        "asset_current", "Current Assets", "liability_payable", "Payable", "liability_current", "Current Liabilities",
+                        "equity", "Equity", "income", "Income", "expense", "Expenses"))
+                .f("reconcile", "boolean", "Allow Reconciliation").m2o("currency_id", "res.currency", "Account Currency");
+        acc.displayName = (s, r) -> r.get("code") + " " + r.get("name");
         Model am = add("account.move", "Journal Entry", "AccountMove");
         am.order = "date desc, name desc, id desc";
         am.restrictedGroups = "\t- Accounting/Invoicing\n\t- Purchase/User";
@@ -581,6 +605,7 @@ final class Schema {
                 .f("price_total", "monetary", "Total", "ro").m2m("tax_ids", "account.tax", "Taxes")
                 .m2o("purchase_line_id", "purchase.order.line", "Purchase Order Line")
                 .m2o("product_uom_id", "uom.uom", "Unit").f("analytic_distribution", "json", "Analytic Distribution")
+                .m2o("account_id", "account.account", "Account")
                 .o2m("analytic_line_ids", "account.analytic.line", "move_line_id", "Analytic lines")
                 .m2o("partner_id", "res.partner", "Partner", "ro").f("date", "date", "Date", "ro")
                 .f("parent_state", "selection", "Status", "ro", "sel", sel("draft", "Draft", "posted", "Posted", "cancel", "Cancelled"))
@@ -716,6 +741,72 @@ final class Schema {
         ma.compute("res_model", (s, r) -> s.related("ir.model", r.get("res_model_id"), "model"));
         ma.compute("res_name", (s, r) -> s.resName(r));
         ma.compute("state", (s, r) -> s.activityState(r));
+    }
+
+    /**
+     * The purchase_requisition module (addons/purchase_requisition/models/purchase_requisition.py, purchase.py). 17.0: an
+     * agreement has a type ({@code type_id}, purchase.requisition.type: exclusive, quantity_copy, line_copy; the default is
+     * the first type by sequence) and states draft / ongoing / in_progress / open / done / cancel; 19.0: the type is a
+     * selection ({@code requisition_type}: blanket_order, purchase_template) and the states are draft / confirmed / done /
+     * cancel. Both: lines (purchase.requisition.line, analytic.mixin) with product, quantity, unit and price; orders made
+     * from an agreement point back to it ({@code purchase.order.requisition_id}).
+     */
+    private void purchaseRequisition() {
+        boolean v19 = version >= 19;
+        if (!v19) {
+            Model type = add("purchase.requisition.type", "Purchase Requisition Type", "PurchaseRequisitionType");
+            type.order = "sequence";
+            type.f("name", "char", "Agreement Type", "req").f("sequence", "integer", "Sequence")
+                    .f("exclusive", "selection", "Agreement Selection Type", "req", "sel", sel("exclusive", "Select only one RFQ (exclusive)",
+                            "multiple", "Select multiple RFQ (non-exclusive)"))
+                    .f("quantity_copy", "selection", "Quantities", "req", "sel", sel("copy", "Use quantities of agreement", "none",
+                            "Set quantities manually"))
+                    .f("line_copy", "selection", "Lines", "req", "sel", sel("copy", "Use lines of agreement", "none",
+                            "Do not create RfQ lines automatically"))
+                    .f("active", "boolean", "Active");
+        }
+        Model req = add("purchase.requisition", "Purchase Requisition", "PurchaseRequisition");
+        req.order = "id desc";
+        req.restrictedGroups = model("purchase.order").restrictedGroups;
+        req.f("name", "char", v19 ? "Agreement" : "Reference", "req", "ro");
+        if (v19) {
+            req.f("active", "boolean", "Active").f("reference", "char", "Reference");
+        } else {
+            req.f("origin", "char", "Source Document");
+        }
+        req.f("order_count", "integer", "Number of Orders", "ro").m2o("vendor_id", "res.partner", "Vendor");
+        if (v19) {
+            req.f("requisition_type", "selection", "Agreement Type", "req", "sel", sel("blanket_order", "Blanket Order",
+                    "purchase_template", "Purchase Template"))
+                    .f("date_start", "date", "Start Date").f("date_end", "date", "End Date");
+        } else {
+            req.m2o("type_id", "purchase.requisition.type", "Agreement Type", "req").f("ordering_date", "date", "Ordering Date")
+                    .f("date_end", "datetime", "Agreement Deadline").f("schedule_date", "date", "Delivery Date");
+        }
+        req.m2o("user_id", "res.users", "Purchase Representative").f("description", "html", "Description")
+                .m2o("company_id", "res.company", "Company", "req")
+                .o2m("purchase_ids", "purchase.order", "requisition_id", "Purchase Orders")
+                .o2m("line_ids", "purchase.requisition.line", "requisition_id", "Products to Purchase")
+                .f("state", "selection", "Status", "req", "sel", v19
+                        ? sel("draft", "Draft", "confirmed", "Confirmed", "done", "Closed", "cancel", "Cancelled")
+                        : sel("draft", "Draft", "ongoing", "Ongoing", "in_progress", "Confirmed", "open", "Bid Selection", "done", "Closed",
+                                "cancel", "Cancelled"))
+                .m2o("currency_id", "res.currency", "Currency", "req");
+        req.compute("order_count", (s, r) -> s.idsWhere("purchase.order", "requisition_id", r.get("id")).size());
+        Model line = add("purchase.requisition.line", "Purchase Requisition Line", "PurchaseRequisitionLine");
+        line.restrictedGroups = req.restrictedGroups;
+        line.displayName = (s, r) -> String.valueOf(s.related("product.product", r.get("product_id"), "display_name"));
+        line.m2o("product_id", "product.product", "Product", "req").m2o("product_uom_id", "uom.uom", "Product Unit of Measure")
+                .f("product_qty", "float", "Quantity").f("product_description_variants", "char", v19 ? "Description" : "Custom Description")
+                .f("price_unit", "float", "Unit Price").f("qty_ordered", "float", "Ordered Quantities", "ro")
+                .m2o("requisition_id", "purchase.requisition", "Purchase Agreement", "req")
+                .m2o("company_id", "res.company", "Company", "ro").f("analytic_distribution", "json", "Analytic Distribution");
+        if (!v19) {
+            line.f("schedule_date", "date", "Scheduled Date");
+        }
+        line.compute("company_id", (s, r) -> s.related("purchase.requisition", r.get("requisition_id"), "company_id"));
+        line.compute("qty_ordered", (s, r) -> s.requisitionOrdered(r));
+        model("purchase.order").m2o("requisition_id", "purchase.requisition", "Purchase Agreement");
     }
 
     /** All field names, used to fill {@code ir.model.fields}. */

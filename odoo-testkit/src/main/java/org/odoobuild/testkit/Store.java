@@ -536,7 +536,9 @@ final class Store {
         }
         if (f.compute != null || name.equals("display_name")) {
             if (name.equals("qty_received")) {
-                row.put("qty_received_manual", Py.toDouble(value) - qtyReceivedFromMoves(row));
+                // purchase_order_line.py _inverse_qty_received: kept only where the method is manual (a service line)
+                row.put("qty_received_manual", "manual".equals(value("purchase.order.line", row, "qty_received_method"))
+                        ? Py.toDouble(value) : 0.0);
             }
             return; // computed fields without inverse ignore writes, like Odoo
         }
@@ -548,11 +550,29 @@ final class Store {
         }
     }
 
-    private double qtyReceivedFromMoves(Map<String, Object> line) {
+    /**
+     * purchase.requisition.line._compute_ordered_qty: the quantity of the agreement's product on its confirmed orders
+     * (the first line of a product carries it).
+     */
+    double requisitionOrdered(Map<String, Object> line) {
+        Object req = line.get("requisition_id");
+        for (Map<String, Object> other : tables.get("purchase.requisition.line").values()) {
+            if (req != null && req.equals(other.get("requisition_id")) && java.util.Objects.equals(other.get("product_id"), line.get("product_id"))) {
+                if (!other.get("id").equals(line.get("id"))) {
+                    return 0.0;
+                }
+                break;
+            }
+        }
         double q = 0;
-        for (Map<String, Object> mv : tables.get("stock.move").values()) {
-            if (line.get("id").equals(mv.get("purchase_line_id")) && "done".equals(mv.get("state"))) {
-                q += Py.toDouble(mv.get("quantity"));
+        for (Integer po : idsWhere("purchase.order", "requisition_id", req)) {
+            Object state = row("purchase.order", po).get("state");
+            if ("purchase".equals(state) || "done".equals(state)) {
+                for (Map<String, Object> l : lines(row("purchase.order", po), "purchase.order.line", "order_id")) {
+                    if (java.util.Objects.equals(l.get("product_id"), line.get("product_id"))) {
+                        q += Py.toDouble(l.get("product_qty"));
+                    }
+                }
             }
         }
         return q;

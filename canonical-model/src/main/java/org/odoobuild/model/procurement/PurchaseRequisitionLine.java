@@ -8,6 +8,7 @@ import org.odoobuild.model.common.Limits;
 import org.odoobuild.model.common.MaxLength;
 import org.odoobuild.model.common.Money;
 import org.odoobuild.model.common.Quantity;
+import org.odoobuild.model.common.SourceRef;
 
 /** One requested item of a {@link PurchaseRequisition}. */
 @Value.Immutable
@@ -33,4 +34,7 @@ public interface PurchaseRequisitionLine {
   /** The cost code to charge (required by validation). */
   @MaxLength(Limits.CODE)
   Optional<String> costCode();
+
+  /** The vendor to ask, when the requester knows one (requests are grouped per vendor). */
+  Optional<SourceRef> vendorRef();
 }

@@ -47,6 +47,9 @@ public final class EventCatalog {
   /** A change order was approved. */
   public static final EventType CHANGE_ORDER_APPROVED = new EventType("change_order_approved",
       "A change order was approved; budget and forecast change.", true);
+  /** A subcontractor's progress claim was certified and billed, less retention. */
+  public static final EventType SUBCONTRACTOR_PROGRESS_CERTIFIED = new EventType("subcontractor_progress_certified",
+      "A subcontractor's progress claim was certified: received quantities set, billed less retention.", true);
   /** Cost was posted to a project cost code. */
   public static final EventType COST_POSTED = new EventType("cost_posted",
       "Cost was posted to a project cost code.", true);
@@ -63,7 +66,7 @@ public final class EventCatalog {
   private static final EventCatalog STANDARD = new EventCatalog(Map.of()).withAll(java.util.List.of(
       SUBMITTAL_APPROVED, SUBMITTAL_RETURNED, DRAWING_SUPERSEDED, MATERIAL_REQUESTED, ESTIMATE_AWARDED,
       BUDGET_APPROVED, VENDOR_APPROVED, PURCHASE_ORDER_APPROVED, DELIVERY_RECEIVED_ON_SITE, VENDOR_BILL_RECEIVED,
-      INVOICE_BLOCKED_FOR_VARIANCE, CHANGE_ORDER_APPROVED, COST_POSTED, EQUIPMENT_USAGE_REPORTED, MAINTENANCE_DUE,
+      INVOICE_BLOCKED_FOR_VARIANCE, CHANGE_ORDER_APPROVED, SUBCONTRACTOR_PROGRESS_CERTIFIED, COST_POSTED, EQUIPMENT_USAGE_REPORTED, MAINTENANCE_DUE,
       MASTER_DATA_CHANGED));
 
   private final Map<String, EventType> types;

@@ -27,4 +27,13 @@ public final class Json {
   }
 
   private Json() {}
+
+  /** A plain value (maps, lists, scalars) as JSON text, e.g. an {@code analytic_distribution} cell of a {@code load}. */
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("not a plain value: " + value.getClass().getName(), e);
+    }
+  }
 }

@@ -1,6 +1,5 @@
 package org.odoobuild.adapters.p2p;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -345,7 +344,7 @@ public final class OdooVendorBills {
       Map<String, Object> distribution = lp.orderLine.map(OdooOrders.Line::distribution).filter(d -> !d.isEmpty())
           .orElseGet(() -> lp.line.costCode().flatMap(ctx.refs()::costCodeAccount).map(a -> Map.<String, Object>of(String.valueOf(a), 100))
               .orElse(Map.of()));
-      l.put("analytic_distribution", distribution.isEmpty() ? "" : json(distribution));
+      l.put("analytic_distribution", distribution.isEmpty() ? "" : Json.write(distribution));
       lines.add(l);
     }
     UpsertOutcome o = upserter.load(List.of(new LoadRecord(MOVE, xid, head, Optional.of("invoice_line_ids"), lines))).get(0);
@@ -356,13 +355,6 @@ public final class OdooVendorBills {
     return o.odooId().orElseThrow();
   }
 
-  private static String json(Object v) {
-    try {
-      return Json.MAPPER.writeValueAsString(v);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   // ---- matching ---------------------------------------------------------------------------
 

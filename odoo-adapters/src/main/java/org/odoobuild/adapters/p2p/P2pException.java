@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.odoobuild.adapters.AdapterException;
 
 /**
- * A receipt or vendor bill the procure-to-pay adapters refuse before anything is written to
+ * A receipt, vendor bill, change order or progress claim the procure-to-pay adapters refuse before anything is written to
  * Odoo: the message starts with the {@link Problem}'s code (e.g. {@code over_receipt: …}), so a
  * dead letter says why. Never retried by the engine (not transient).
  */
@@ -37,6 +37,8 @@ public final class P2pException extends AdapterException {
     ORDER_LOCKED,
     /** A change would bring an order line below what was already received or billed. */
     BELOW_RECEIVED_OR_BILLED,
+    /** A progress claim would certify more than 100 % of a schedule-of-values line. */
+    OVER_CERTIFIED,
     /** Odoo refused the record (its message follows). */
     REFUSED
   }

@@ -62,8 +62,12 @@ final class P2pWorld implements AutoCloseable {
   final List<SourceRecord<P2pEvent>> events = new CopyOnWriteArrayList<>();
   final long orderId;
 
-  P2pWorld(int version) {
-    server = OdooEmulator.builder().version(version).apiKey("admin", "p2p-key").build().start();
+  P2pWorld(int version, String... modules) {
+    OdooEmulator.Builder b = OdooEmulator.builder().version(version).apiKey("admin", "p2p-key");
+    for (String m : modules) {
+      b.module(m);
+    }
+    server = b.build().start();
     odoo = OdooClient.builder().url(server.url().toString()).database(server.database()).login("admin").apiKey("p2p-key").build();
     server.seed("product.product", Map.of("name", "Ready-mix 4000 psi", "default_code", "RMC", "uom_id", 1));
     server.seed("product.product", Map.of("name", "Rebar #5", "default_code", "RB5", "uom_id", 12));

@@ -14,7 +14,10 @@ import org.odoobuild.connectors.spi.EventType;
 /**
  * What the procure-to-pay chain announces once the ERP's state changed: a delivery received on
  * site ({@code delivery_received_on_site}), a bill blocked for variance
- * ({@code invoice_blocked_for_variance}), cost posted to project cost codes ({@code cost_posted}).
+ * ({@code invoice_blocked_for_variance}), cost posted to project cost codes ({@code cost_posted}), an
+ * approved change order ({@code change_order_approved}), a certified subcontractor progress claim
+ * ({@code subcontractor_progress_certified}), a field material request in the ERP
+ * ({@code material_requested}).
  * Payloads of the engine's event flows (JSON with an {@code event} property naming the type).
  * ERP records are referred to as {@code model,id} (e.g. {@code stock.picking,12}).
  */
@@ -23,9 +26,11 @@ import org.odoobuild.connectors.spi.EventType;
     @JsonSubTypes.Type(value = P2pEvent.DeliveryReceived.class, name = "delivery_received_on_site"),
     @JsonSubTypes.Type(value = P2pEvent.InvoiceBlocked.class, name = "invoice_blocked_for_variance"),
     @JsonSubTypes.Type(value = P2pEvent.CostPosted.class, name = "cost_posted"),
-    @JsonSubTypes.Type(value = P2pEvent.ChangeOrderApproved.class, name = "change_order_approved")})
+    @JsonSubTypes.Type(value = P2pEvent.ChangeOrderApproved.class, name = "change_order_approved"),
+    @JsonSubTypes.Type(value = P2pEvent.ProgressCertified.class, name = "subcontractor_progress_certified"),
+    @JsonSubTypes.Type(value = P2pEvent.MaterialRequested.class, name = "material_requested")})
 public sealed interface P2pEvent permits P2pEvent.DeliveryReceived, P2pEvent.InvoiceBlocked, P2pEvent.CostPosted,
-    P2pEvent.ChangeOrderApproved {
+    P2pEvent.ChangeOrderApproved, P2pEvent.ProgressCertified, P2pEvent.MaterialRequested {
 
   /** The event type. */
   EventType type();
@@ -184,4 +189,97 @@ public sealed interface P2pEvent permits P2pEvent.DeliveryReceived, P2pEvent.Inv
       return erpOrder + "/" + changeOrder;
     }
   }
+
+  /**
+   * A subcontractor's progress claim was certified in the ERP: the received quantities of the
+   * subcontract's service lines are the work to date, and the period is billed less retention.
+   *
+   * @param claim the claim's number
+   * @param purchaseOrder the subcontract's number in the ERP
+   * @param periodEnd the last day of the period
+   * @param erpBill the period's bill ({@code account.move,<id>}); when the period adds nothing to
+   *     bill, the order and period ({@code purchase.order,<id>/<period end>})
+   * @param currency the ISO currency code of the amounts
+   * @param certified the value certified this period (before retention)
+   * @param retentionHeld retention held back on this period's bill
+   * @param billed the period's bill total (certified, plus taxes where the ERP applies them, less retention)
+   * @param retentionReleased retention released by this claim (the subcontract complete), else zero
+   * @param releaseBill the bill releasing the retention ({@code account.move,<id>}), if any
+   * @param lines the work to date per schedule-of-values line, as the ERP now holds it
+   */
+  record ProgressCertified(String claim, String purchaseOrder, LocalDate periodEnd, String erpBill, String currency,
+      BigDecimal certified, BigDecimal retentionHeld, BigDecimal billed, BigDecimal retentionReleased,
+      Optional<String> releaseBill, List<ProgressLine> lines) implements P2pEvent {
+    /** Validates and copies. */
+    public ProgressCertified {
+      Objects.requireNonNull(claim, "claim");
+      Objects.requireNonNull(erpBill, "erpBill");
+      releaseBill = releaseBill == null ? Optional.empty() : releaseBill;
+      lines = List.copyOf(lines);
+    }
+
+    @Override
+    public EventType type() {
+      return EventCatalog.SUBCONTRACTOR_PROGRESS_CERTIFIED;
+    }
+
+    @Override
+    public String subject() {
+      return erpBill;
+    }
+  }
+
+  /**
+   * One schedule-of-values line after a certified claim.
+   *
+   * @param orderLine the order line number
+   * @param description the line's description
+   * @param ordered the line's quantity (the schedule of values)
+   * @param receivedToDate the received quantity now in the ERP (work certified to date)
+   * @param billedThisPeriod the quantity this claim's bill adds
+   * @param percentToDate {@code receivedToDate} as a percentage of {@code ordered}
+   */
+  record ProgressLine(int orderLine, String description, BigDecimal ordered, BigDecimal receivedToDate,
+      BigDecimal billedThisPeriod, BigDecimal percentToDate) {}
+
+  /**
+   * Materials requested from the field are in the ERP: a purchase requisition (call for tenders)
+   * where the ERP has them, else a request for quotation; one record per vendor (or one without).
+   *
+   * @param request the request's (requisition's) number
+   * @param project the project's canonical key
+   * @param vendor the vendor's name in the ERP ({@code ""} when the request names none)
+   * @param erpRecord the record ({@code purchase.requisition,<id>} or {@code purchase.order,<id>})
+   * @param erpName the record's number in the ERP
+   * @param lines what is requested
+   */
+  record MaterialRequested(String request, String project, String vendor, String erpRecord, String erpName,
+      List<RequestedLine> lines) implements P2pEvent {
+    /** Validates and copies. */
+    public MaterialRequested {
+      Objects.requireNonNull(request, "request");
+      Objects.requireNonNull(erpRecord, "erpRecord");
+      lines = List.copyOf(lines);
+    }
+
+    @Override
+    public EventType type() {
+      return EventCatalog.MATERIAL_REQUESTED;
+    }
+
+    @Override
+    public String subject() {
+      return erpRecord;
+    }
+  }
+
+  /**
+   * One requested item, as the ERP holds it.
+   *
+   * @param product the product's internal reference
+   * @param quantity the quantity
+   * @param unit the unit's name in the ERP
+   * @param costCode the cost code charged ({@code ""} when none)
+   */
+  record RequestedLine(String product, BigDecimal quantity, String unit, String costCode) {}
 }
