@@ -97,6 +97,9 @@ final class Acl {
         // addons/project/security/ir.model.access.csv
         row("project.project", "project.group_project_user", "1000");
         row("project.project", "project.group_project_manager", "1111");
+        row("project.task.type", "project.group_project_user", "1000");
+        row("project.task.type", "project.group_project_manager", "1111");
+        row("project.task", "project.group_project_user", "1111");
     }
 
     private Acl() {

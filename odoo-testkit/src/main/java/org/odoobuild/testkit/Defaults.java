@@ -235,6 +235,30 @@ final class Defaults {
             case "project.project":
                 v.putIfAbsent("sequence", 10);
                 break;
+            case "project.task.type":
+                v.putIfAbsent("sequence", 1);
+                v.putIfAbsent("fold", false);
+                v.putIfAbsent("active", true);
+                break;
+            case "project.task": {
+                // addons/project/models/project_task.py create (17.0, 19.0): a task of a project without a stage gets the
+                // project's first open (unfolded) stage; setting a stage stamps date_last_stage_update
+                v.putIfAbsent("active", true);
+                v.putIfAbsent("priority", "0");
+                v.putIfAbsent("sequence", 10);
+                v.putIfAbsent("state", "01_in_progress");
+                v.putIfAbsent("company_id", 1);
+                if (!v.containsKey("stage_id") && Py.isInt(v.get("project_id"))) {
+                    Integer stage = firstStage(s, Py.toInt(v.get("project_id")));
+                    if (stage != null) {
+                        v.put("stage_id", stage);
+                    }
+                }
+                if (Py.truthy(v.get("stage_id"))) {
+                    v.put("date_last_stage_update", s.now());
+                }
+                break;
+            }
             case "product.product":
                 v.putIfAbsent("type", "consu");
                 v.putIfAbsent("purchase_ok", true);
@@ -269,6 +293,33 @@ final class Defaults {
                 break;
             default:
                 break;
+        }
+    }
+
+    /** The project's first stage by sequence that is not folded ({@code _get_default_stage_id}). */
+    private static Integer firstStage(Store s, int project) {
+        Object types = s.related("project.project", project, "type_ids");
+        Integer best = null;
+        if (types instanceof List<?> ids) {
+            for (Object o : ids) {
+                Map<String, Object> t = Py.isInt(o) ? s.row("project.task.type", Py.toInt(o)) : null;
+                if (t == null || Py.truthy(t.get("fold"))) {
+                    continue;
+                }
+                Map<String, Object> b = best == null ? null : s.row("project.task.type", best);
+                if (b == null || Py.toInt(t.get("sequence")) < Py.toInt(b.get("sequence"))
+                        || Py.toInt(t.get("sequence")) == Py.toInt(b.get("sequence")) && Py.toInt(t.get("id")) < best) {
+                    best = Py.toInt(t.get("id"));
+                }
+            }
+        }
+        return best;
+    }
+
+    /** What a write does beyond storing the values: a task's stage change stamps {@code date_last_stage_update}. */
+    static void afterWrite(Store s, Schema.Model m, Map<String, Object> row, Map<String, Object> vals) {
+        if (m.name.equals("project.task") && vals.containsKey("stage_id")) {
+            row.put("date_last_stage_update", s.now());
         }
     }
 

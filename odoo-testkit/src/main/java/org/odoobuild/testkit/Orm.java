@@ -863,6 +863,7 @@ final class Orm {
         try {
             for (Map<String, Object> r : rows) {
                 store.update(m.name, r, vals);
+                Defaults.afterWrite(store, m, r, vals);
                 if (m.name.equals("res.partner") && "contact".equals(r.getOrDefault("type", "contact")) && !Py.truthy(r.get("name"))) {
                     throw OdooError.validation("The operation cannot be completed: Contacts require a name")
                             .frame("odoo/service/model.py", 210, "retrying", "raise ValidationError(message) from exc");

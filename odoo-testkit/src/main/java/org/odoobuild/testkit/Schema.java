@@ -397,9 +397,39 @@ final class Schema {
                 .m2o("user_id", "res.users", "Project Manager").f("active", "boolean", "Active")
                 .m2o("company_id", "res.company", "Company").f("task_count", "integer", "Task Count", "ro")
                 .f("description", "html", "Description");
+        // addons/project/models/project_project.py (17.0, 19.0): the task stages a project uses (project_task_type_rel)
+        proj.m2m("type_ids", "project.task.type", "Tasks Stages");
         magic(proj);
         proj.reorder("id", "display_name", v19 ? "account_id" : "analytic_account_id", "name", "active", "partner_id", "company_id",
                 "task_count", "user_id", "date_start", "date");
+
+        // addons/project/models/project_task_type.py (17.0, 19.0): stages, shared by the projects in project_ids; a
+        // folded stage is a closing one
+        Model tt = add("project.task.type", "Task Stage", "ProjectTaskType");
+        tt.order = "sequence, id";
+        tt.f("name", "char", "Name", "req").f("description", "text", "Description").f("sequence", "integer", "Sequence")
+                .m2m("project_ids", "project.project", "Projects").f("fold", "boolean", "Folded in Kanban")
+                .f("active", "boolean", "Active").m2o("user_id", "res.users", "Stage Owner");
+        magic(tt);
+        // addons/project/models/project_task.py (17.0, 19.0): a task of a project, in one of its stages; state is the
+        // 17.0+ selection (in progress, changes requested, approved, done, cancelled, waiting); attachment_ids are the
+        // attachments whose res_model/res_id name the task
+        Model task = add("project.task", "Task", "ProjectTask");
+        task.order = "priority desc, sequence, date_deadline asc, id desc";
+        task.f("name", "char", "Title", "req").f("description", "html", "Description").f("active", "boolean", "Active")
+                .f("priority", "selection", "Priority", "sel", v19 ? sel("0", "Low priority", "1", "Medium priority", "2", "High priority",
+                        "3", "Urgent") : sel("0", "Low", "1", "High"))
+                .f("sequence", "integer", "Sequence").m2o("project_id", "project.project", "Project")
+                .m2o("stage_id", "project.task.type", "Stage")
+                .f("state", "selection", "State", "sel", sel("01_in_progress", "In Progress", "02_changes_requested", "Changes Requested",
+                        "03_approved", "Approved", "1_done", "Done", "1_canceled", "Cancelled", "04_waiting_normal", "Waiting"))
+                .f("date_deadline", "datetime", "Deadline").f("date_last_stage_update", "datetime", "Last Stage Update", "ro")
+                .m2m("user_ids", "res.users", "Assignees").m2o("partner_id", "res.partner", "Customer")
+                .m2o("company_id", "res.company", "Company").f("color", "integer", "Color Index")
+                .f("attachment_ids", "one2many", "Attachments", "ro", "rel", "ir.attachment");
+        magic(task);
+        task.compute("attachment_ids", (s, r) -> s.idsWhere("ir.attachment", "res_id", r.get("id")).stream()
+                .filter(a -> "project.task".equals(s.related("ir.attachment", a, "res_model"))).toList());
 
         Model po = add("purchase.order", "Purchase Order", v19 ? "PurchaseOrder" : "PurchaseOrder");
         po.order = "priority desc, id desc";

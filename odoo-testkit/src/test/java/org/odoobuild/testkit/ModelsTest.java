@@ -52,6 +52,30 @@ class ModelsTest {
     }
 
     @Test
+    void tasksTakeTheirProjectsFirstOpenStageAndStampStageChanges() throws Exception {
+        int closed = (Integer) rpc.call("project.task.type", "create", List.of(Map.of("name", "Closed", "sequence", 1, "fold", true)));
+        int review = (Integer) rpc.call("project.task.type", "create", List.of(Map.of("name", "In Review", "sequence", 3)));
+        int inbox = (Integer) rpc.call("project.task.type", "create", List.of(Map.of("name", "Inbox", "sequence", 2)));
+        int project = (Integer) rpc.call("project.project", "create", List.of(Map.of("name", "Submittals",
+                "type_ids", List.of(List.of(6, 0, List.of(closed, review, inbox))))));
+        int task = (Integer) rpc.call("project.task", "create", List.of(Map.of("name", "03 30 00-001 Mix design", "project_id", project)));
+        Map<String, Object> t = rpc.searchRead("project.task", List.of(List.of("id", "=", task)),
+                Map.of("fields", List.of("stage_id", "state", "date_last_stage_update", "attachment_ids"))).get(0);
+        assertEquals(List.of(inbox, "Inbox"), t.get("stage_id"), "the first stage by sequence that is not folded");
+        assertEquals("01_in_progress", t.get("state"));
+        assertTrue(t.get("date_last_stage_update") instanceof String);
+        int att = (Integer) rpc.call("ir.attachment", "create", List.of(Map.of("name", "S-101 rev A", "type", "url",
+                "url", "https://dms.example/S-101/A", "res_model", "project.task", "res_id", task)));
+        rpc.call("ir.attachment", "create", List.of(Map.of("name", "elsewhere", "type", "url", "url", "https://dms.example/x",
+                "res_model", "purchase.order", "res_id", task)));
+        rpc.call("project.task", "write", List.of(List.of(task), Map.of("stage_id", review)));
+        Map<String, Object> moved = rpc.searchRead("project.task", List.of(List.of("id", "=", task)),
+                Map.of("fields", List.of("stage_id", "attachment_ids"))).get(0);
+        assertEquals(List.of(review, "In Review"), moved.get("stage_id"));
+        assertEquals(List.of(att), moved.get("attachment_ids"), "only the task's own attachments");
+    }
+
+    @Test
     void vendorBillCreatedDirectly() throws Exception {
         int bill = (Integer) rpc.call("account.move", "create", List.of(Map.of("move_type", "in_invoice", "partner_id", 9,
                 "invoice_date", "2026-03-31", "ref", "INV-889", "invoice_line_ids", List.of(

@@ -7,15 +7,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.odoobuild.adapters.internal.AnalyticColumns;
 import org.odoobuild.adapters.mapping.LoadRecord;
 import org.odoobuild.adapters.mapping.MaintenanceEventMapping;
 import org.odoobuild.adapters.mapping.MappingContext;
+import org.odoobuild.adapters.mapping.ProjectMapping;
 import org.odoobuild.adapters.upsert.UpsertOutcome;
 import org.odoobuild.adapters.upsert.Upserter;
 import org.odoobuild.client.OdooClient;
 import org.odoobuild.connectors.spi.Sink;
 import org.odoobuild.connectors.spi.SinkResult;
 import org.odoobuild.connectors.spi.SourceRecord;
+import org.odoobuild.model.common.ExternalIds;
+import org.odoobuild.model.common.SourceRef;
 import org.odoobuild.model.common.Violation;
 import org.odoobuild.model.equipment.EquipmentUsage;
 import org.odoobuild.model.equipment.MaintenanceEvent;
@@ -30,7 +34,12 @@ import org.odoobuild.workflow.equipment.UsageOutcome;
  *   <li>the chargeback: one {@code account.analytic.line} on the cost code's analytic account
  *       (amount negative: a cost to the job; {@code unit_amount} the hours; {@code ref} the
  *       report's id), whose external id is the report's, so a crash or a re-run never charges
- *       twice;</li>
+ *       twice. The cost code's account goes in its plan's column and the job's project account
+ *       in {@code account_id}, as Odoo's own analytic lines of a bill do, so the job cost
+ *       ({@code OdooJobCost}) counts the charge: Odoo 17 and 19 give every root plan but the
+ *       project plan a column {@code x_plan<id>_id} (addons/analytic/models/analytic_plan.py
+ *       {@code _column_name}); where the cost-code plan has none, the cost code's account is in
+ *       {@code account_id} alone;</li>
  *   <li>maintenance requests ({@code maintenance.request}) at service intervals, one per asset
  *       and interval step, and for long downtime, one per report.</li>
  * </ul>
@@ -55,6 +64,7 @@ public final class OdooEquipmentUsage implements Sink<EquipmentUsage> {
   private final EquipmentLedger ledger;
   private final MappingContext ctx;
   private final BiConsumer<EquipmentUsage, UsageOutcome> listener;
+  private volatile String costCodeColumn;
 
   private OdooEquipmentUsage(Upserter upserter, EquipmentLedger ledger, MappingContext ctx,
       BiConsumer<EquipmentUsage, UsageOutcome> listener) {
@@ -80,11 +90,13 @@ public final class OdooEquipmentUsage implements Sink<EquipmentUsage> {
   }
 
   /**
-   * The chargeback row of an assessed report on the cost code's analytic account.
+   * The chargeback row of an assessed report: {@code accounts} names the analytic accounts by
+   * their {@code account.analytic.line} column (the cost code's, and the job's in
+   * {@code account_id}).
    *
    * @throws IllegalArgumentException when the outcome charges nothing
    */
-  public static LoadRecord chargeRow(EquipmentUsage u, UsageOutcome o, long analyticAccount) {
+  public static LoadRecord chargeRow(EquipmentUsage u, UsageOutcome o, Map<String, Long> accounts) {
     if (o.charge().isEmpty()) {
       throw new IllegalArgumentException("usage " + o.usageId() + " charges nothing");
     }
@@ -94,7 +106,7 @@ public final class OdooEquipmentUsage implements Sink<EquipmentUsage> {
     cols.put("amount", o.charge().get().amount().negate());
     cols.put("unit_amount", u.hours().value());
     cols.put("ref", u.primaryRef().id());
-    cols.put("account_id/.id", analyticAccount);
+    accounts.forEach((column, id) -> cols.put(column + "/.id", id));
     return LoadRecord.of(CHARGE_MODEL, o.usageId(), cols);
   }
 
@@ -120,14 +132,15 @@ public final class OdooEquipmentUsage implements Sink<EquipmentUsage> {
         continue;
       }
       UsageOutcome o;
-      Optional<Long> account = Optional.empty();
+      Map<String, Long> accounts = Map.of();
       try {
         if (u.costCode().isPresent() && u.projectRef().isPresent()) {
-          account = ctx.refs().costCodeAccount(u.costCode().get());
+          Optional<Long> account = ctx.refs().costCodeAccount(u.costCode().get());
           if (account.isEmpty()) {
             results[i] = SinkResult.failed("no analytic account for cost code " + u.costCode().get());
             continue;
           }
+          accounts = accounts(account.get(), u.projectRef().get());
         }
         o = ledger.apply(u); // assessed from the recorded meter when re-run, and recorded before Odoo is written
       } catch (IllegalArgumentException e) {
@@ -135,8 +148,8 @@ public final class OdooEquipmentUsage implements Sink<EquipmentUsage> {
         continue;
       }
       outcomes[i] = o;
-      if (o.charge().isPresent() && account.isPresent()) {
-        charges.add(chargeRow(u, o, account.get()));
+      if (o.charge().isPresent() && !accounts.isEmpty()) {
+        charges.add(chargeRow(u, o, accounts));
         chargeOf.add(i);
       }
       for (MaintenanceEvent m : o.maintenance()) {
@@ -176,6 +189,28 @@ public final class OdooEquipmentUsage implements Sink<EquipmentUsage> {
       }
     }
     return List.of(results);
+  }
+
+  /** The cost code's account in its plan's column, the job's project account (when Odoo has it) in {@code account_id}. */
+  private Map<String, Long> accounts(long costCodeAccount, SourceRef project) {
+    String column = costCodeColumn();
+    Map<String, Long> out = new LinkedHashMap<>();
+    if (column.equals(AnalyticColumns.PROJECT_COLUMN)) {
+      out.put(column, costCodeAccount);
+      return out;
+    }
+    ctx.refs().idOf(ExternalIds.of(ProjectMapping.ACCOUNT_TYPE, project)).ifPresent(p -> out.put(AnalyticColumns.PROJECT_COLUMN, p));
+    out.put(column, costCodeAccount);
+    return out;
+  }
+
+  private String costCodeColumn() {
+    String c = costCodeColumn;
+    if (c == null) {
+      c = AnalyticColumns.of(ctx, ctx.refs().costCodePlanId());
+      costCodeColumn = c;
+    }
+    return c;
   }
 
   private static String describe(List<Violation> problems) {

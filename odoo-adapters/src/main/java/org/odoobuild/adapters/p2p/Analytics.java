@@ -5,23 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.odoobuild.adapters.internal.AnalyticColumns;
 import org.odoobuild.adapters.mapping.MappingContext;
 import org.odoobuild.client.Domain;
-import org.odoobuild.client.Many2one;
 import org.odoobuild.client.OdooClient;
 import org.odoobuild.client.Query;
 import org.odoobuild.client.Record;
 
 /**
  * Where cost codes live in Odoo's analytic accounting: accounts of the cost-code plan, and the
- * {@code account.analytic.line} column of that plan. Odoo gives every root plan but the project
- * plan its own column {@code x_plan<id>_id} (addons/analytic/models/analytic_plan.py
- * {@code _column_name}); the project plan's accounts are in {@code account_id}. The column is
- * looked up with {@code fields_get}, never assumed.
+ * {@code account.analytic.line} column of that plan ({@link AnalyticColumns}).
  */
 final class Analytics {
   /** The project plan's column on analytic lines. */
-  static final String PROJECT_COLUMN = "account_id";
+  static final String PROJECT_COLUMN = AnalyticColumns.PROJECT_COLUMN;
   private final OdooClient odoo;
   private final MappingContext ctx;
 
@@ -37,21 +34,7 @@ final class Analytics {
 
   /** The analytic-line column of the cost-code plan ({@code account_id} when the server has no column of its own for it). */
   String costCodeColumn() {
-    Optional<Long> plan = costCodePlan();
-    if (plan.isEmpty()) {
-      return PROJECT_COLUMN;
-    }
-    long root = plan.get();
-    for (int depth = 0; depth < 32; depth++) {
-      Optional<Long> parent = odoo.model("account.analytic.plan").read(root, "parent_id")
-          .flatMap(r -> r.getMany2one("parent_id")).map(Many2one::id);
-      if (parent.isEmpty()) {
-        break;
-      }
-      root = parent.get();
-    }
-    String column = "x_plan" + root + "_id";
-    return odoo.model("account.analytic.line").fields().containsKey(column) ? column : PROJECT_COLUMN;
+    return AnalyticColumns.of(ctx, costCodePlan());
   }
 
   /** The cost-code accounts: id → code and id → name. */

@@ -2,12 +2,15 @@ package org.odoobuild.adapters.p2p;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
 import org.odoobuild.adapters.mapping.MappingContext;
 import org.odoobuild.adapters.mapping.OdooField;
@@ -22,7 +25,13 @@ import org.odoobuild.model.finance.ChangeOrderLine;
 import org.odoobuild.model.finance.ChangeOrderStatus;
 import org.odoobuild.model.finance.ImmutableBudget;
 import org.odoobuild.model.finance.ImmutableBudgetLine;
+import org.odoobuild.model.finance.ImmutableChangeOrder;
+import org.odoobuild.workflow.changeorder.BudgetImpact;
+import org.odoobuild.workflow.changeorder.ChangeOrderWorkflow;
+import org.odoobuild.workflow.changeorder.CommitmentFlag;
 import org.odoobuild.workflow.jobcost.BudgetStore;
+import org.odoobuild.workflow.jobcost.JobCostLine;
+import org.odoobuild.workflow.jobcost.JobCostReport;
 import org.odoobuild.workflow.p2p.P2pEvent;
 
 /**
@@ -45,9 +54,12 @@ import org.odoobuild.workflow.p2p.P2pEvent;
  * {@code [<change order>/<line>]} in its description, and the budget lines {@code <change order>:}
  * in theirs, so applying the same change order again changes nothing (and announces the same
  * event again, under the same key). Not thread-safe for one change order applied concurrently.
+ * {@link #port} wires it into {@link ChangeOrderWorkflow}: approving through the workflow amends
+ * the order in Odoo.
  */
 public final class OdooChangeOrders {
   private final OdooClient odoo;
+  private final InMemoryReferences known;
   private final MappingContext ctx;
   private final OdooOrders orders;
   private final BudgetStore budgets;
@@ -56,6 +68,7 @@ public final class OdooChangeOrders {
 
   private OdooChangeOrders(OdooClient odoo, InMemoryReferences known, BudgetStore budgets, P2pPublisher publisher, Clock clock) {
     this.odoo = Objects.requireNonNull(odoo, "odoo");
+    this.known = Objects.requireNonNull(known, "known");
     this.ctx = MappingContext.live(odoo, known);
     this.orders = new OdooOrders(odoo, ctx);
     this.budgets = Objects.requireNonNull(budgets, "budgets");
@@ -66,6 +79,63 @@ public final class OdooChangeOrders {
   /** Change orders applied through {@code odoo}, budgets in {@code budgets}, events to {@code publisher}. */
   public static OdooChangeOrders of(OdooClient odoo, InMemoryReferences known, BudgetStore budgets, P2pPublisher publisher) {
     return new OdooChangeOrders(odoo, known, budgets, publisher, Clock.systemUTC());
+  }
+
+  /**
+   * The {@link ChangeOrderWorkflow.Port} on Odoo: when the workflow approves a change order, the
+   * port finds it with {@code changeOrders} (by number), {@linkplain #apply applies} it as
+   * approved on the day of approval (the workflow's approval is the approval: a change order
+   * still pending in the source system is applied as {@code APPROVED}), and answers the impact
+   * from Odoo's job cost after the amendment ({@link OdooJobCost#report}): the revised budget of
+   * every cost code of the project, its total, and the cost codes whose projected cost
+   * (commitments and actual cost) now exceeds their budget, which the workflow passes to
+   * {@code flags}. Applying again is idempotent, like {@link #apply}.
+   * <pre>{@code
+   * WorkflowEngine<ChangeOrderWorkflow.State, ChangeOrderWorkflow.Event, String> cos = new WorkflowEngine<>(
+   *     ChangeOrderWorkflow.definition(changes.port(pm::changeOrder, (owner, flag) -> mail.send(owner, flag))),
+   *     JdbcInstanceStore.in(store), Clock.systemUTC());
+   * }</pre>
+   *
+   * @param changeOrders the change order of a number, empty when unknown
+   * @param flags receives (owner, commitment above budget)
+   * @return the port
+   */
+  public ChangeOrderWorkflow.Port port(Function<String, Optional<ChangeOrder>> changeOrders, BiConsumer<String, CommitmentFlag> flags) {
+    Objects.requireNonNull(changeOrders, "changeOrders");
+    Objects.requireNonNull(flags, "flags");
+    OdooJobCost jobCost = OdooJobCost.builder(odoo).references(known).budgets(budgets).build();
+    return new ChangeOrderWorkflow.Port() {
+      @Override
+      public BudgetImpact apply(String changeOrder) {
+        ChangeOrder co = changeOrders.apply(changeOrder).orElseThrow(() ->
+            new P2pException(P2pException.Problem.INVALID, "change order " + changeOrder + " is unknown"));
+        if (co.status() != ChangeOrderStatus.APPROVED) {
+          co = ImmutableChangeOrder.copyOf(co).withStatus(ChangeOrderStatus.APPROVED)
+              .withApprovedDate(co.approvedDate().orElse(LocalDate.now(clock)));
+        }
+        OdooChangeOrders.this.apply(co);
+        return impact(co, jobCost.report(co.projectRef()));
+      }
+
+      @Override
+      public void flag(String owner, CommitmentFlag flag) {
+        flags.accept(owner, flag);
+      }
+    };
+  }
+
+  /** The revised budget per cost code from the job cost, and the cost codes projected above it. */
+  static BudgetImpact impact(ChangeOrder co, JobCostReport report) {
+    Map<String, Money> revised = new LinkedHashMap<>();
+    List<CommitmentFlag> over = new ArrayList<>();
+    for (JobCostLine l : report.lines()) {
+      Money budget = Money.of(l.budget(), report.currency());
+      revised.put(l.costCode(), budget);
+      if (l.projected().compareTo(l.budget()) > 0) {
+        over.add(new CommitmentFlag(l.costCode(), budget, Money.of(l.projected(), report.currency())));
+      }
+    }
+    return new BudgetImpact(co.number(), revised, Money.of(report.total().budget(), report.currency()), over);
   }
 
   /**

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.odoobuild.adapters.mapping.ProjectMapping;
 import org.odoobuild.connectors.store.SyncStore;
 import org.odoobuild.connectors.store.SyncStores;
 import org.odoobuild.model.common.ExternalIds;
@@ -45,6 +47,8 @@ class EquipmentCrashTest {
     int plan = odoo.seed("account.analytic.plan", Map.of("name", "Cost Codes"));
     odoo.seed("account.analytic.account", Map.of("name", "Construction Aids", "code", EquipmentCrashWorker.COST_CODE,
         "plan_id", plan));
+    int job = odoo.seed("account.analytic.account", Map.of("name", "Job P-1", "code", "P-1", "plan_id", 1));
+    odoo.registerExternalId(ExternalIds.of(ProjectMapping.ACCOUNT_TYPE, SourceRef.of("erp", "P-1")), "account.analytic.account", job);
     int category = odoo.seed("maintenance.equipment.category", Map.of("name", "Excavator"));
     Set<Integer> fleet = new java.util.HashSet<>();
     for (int a = 0; a < EquipmentCrashWorker.ASSETS; a++) {
@@ -56,9 +60,10 @@ class EquipmentCrashTest {
     return fleet;
   }
 
-  @Test
-  void killedMidRunAndRestartedChargesEveryUsageExactlyOnce() throws Exception {
-    try (OdooEmulator odooServer = OdooEmulator.builder().apiKey("crash-key").build().start()) {
+  @ParameterizedTest(name = "Odoo {0}")
+  @ValueSource(ints = {17, 19})
+  void killedMidRunAndRestartedChargesEveryUsageExactlyOnce(int version) throws Exception {
+    try (OdooEmulator odooServer = OdooEmulator.builder().version(version).apiKey("crash-key").build().start()) {
       Set<Integer> fleet = seedFleet(odooServer);
       Process first = worker(odooServer);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -66,7 +66,7 @@ public final class EquipmentCrashWorker {
     Path dir = Path.of(args[2]);
     int n = Integer.parseInt(args[3]);
     try (SyncStore store = SyncStores.embedded(dir)) {
-      OdooClient odoo = OdooClient.builder().url(url).database("construction").apiKey(key).build();
+      OdooClient odoo = OdooClient.builder().url(url).database("construction").login("admin").apiKey(key).build();
       EquipmentLedger ledger = new EquipmentLedger(new EquipmentPolicy(Map.of("Excavator", RATE), Map.of("Excavator", INTERVAL),
           new BigDecimal("4")), JdbcMeterStore.in(store));
       for (int a = 0; a < ASSETS; a++) {

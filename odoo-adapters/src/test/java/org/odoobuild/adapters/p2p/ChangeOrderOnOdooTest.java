@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.odoobuild.model.common.Money;
@@ -16,8 +19,13 @@ import org.odoobuild.model.finance.ChangeOrder;
 import org.odoobuild.model.finance.ChangeOrderStatus;
 import org.odoobuild.model.finance.ImmutableChangeOrder;
 import org.odoobuild.model.finance.ImmutableChangeOrderLine;
+import org.odoobuild.workflow.changeorder.ChangeOrderWorkflow;
 import org.odoobuild.workflow.jobcost.InMemoryBudgetStore;
 import org.odoobuild.workflow.jobcost.JobCostReport;
+import org.odoobuild.workflow.kit.EventMeta;
+import org.odoobuild.workflow.kit.InMemoryInstanceStore;
+import org.odoobuild.workflow.kit.WorkflowEngine;
+import org.odoobuild.workflow.kit.WorkflowException;
 import org.odoobuild.workflow.p2p.P2pEvent;
 
 /** An approved change order amends the confirmed order in Odoo, revises the budget and is announced once. */
@@ -112,5 +120,55 @@ class ChangeOrderOnOdooTest {
       assertEquals(P2pException.Problem.ORDER_LOCKED, locked.problem());
       assertTrue(w.events(P2pEvent.ChangeOrderApproved.class).isEmpty());
     }
+  }
+
+  @ParameterizedTest(name = "Odoo {0}")
+  @ValueSource(ints = {17, 19})
+  void approvingThroughTheWorkflowAmendsTheOrderInOdoo(int version) {
+    try (P2pWorld w = new P2pWorld(version)) {
+      InMemoryBudgetStore budgets = JobCostOnOdooTest.budgets();
+      OdooChangeOrders changes = OdooChangeOrders.of(w.odoo, w.known, budgets, w.events::add);
+      ChangeOrder pending = ImmutableChangeOrder.copyOf(co("CO-011", moreConcrete(), moreRebar()))
+          .withStatus(ChangeOrderStatus.PENDING).withApprovedDate(Optional.empty());
+      List<String> flagged = new ArrayList<>();
+      WorkflowEngine<ChangeOrderWorkflow.State, ChangeOrderWorkflow.Event, String> cos = new WorkflowEngine<>(
+          ChangeOrderWorkflow.definition(changes.port(n -> n.equals(pending.number()) ? Optional.of(pending) : Optional.empty(),
+              (owner, f) -> flagged.add(owner + " " + f.costCode() + " over by " + f.overrun().amount().stripTrailingZeros().toPlainString()))),
+          new InMemoryInstanceStore(), Clock.systemUTC());
+      cos.start("CO-011", Map.of("change_order", "CO-011", "owner", "pm@gc.example"), EventMeta.of("pm", "priced", "co-011-start"));
+      cos.fire("CO-011", ChangeOrderWorkflow.Event.SUBMIT, "pm", EventMeta.of("pm", "sent for approval", "co-011-submit"));
+      assertTrue(marked(w, "[CO-011/").isEmpty(), "nothing in Odoo before the approval");
+
+      cos.fire("CO-011", ChangeOrderWorkflow.Event.APPROVE, "J. Ortiz", EventMeta.of("J. Ortiz", "approved", "co-011-approve"));
+
+      assertEquals(ChangeOrderWorkflow.State.APPROVED, cos.state("CO-011"));
+      Map<String, Object> concrete = marked(w, "[CO-011/1]").get(0);
+      assertEquals(new BigDecimal("25"), P2pWorld.dec(concrete.get("product_qty")));
+      assertEquals(new BigDecimal("148"), P2pWorld.dec(concrete.get("price_unit")));
+      assertEquals(new BigDecimal("1000"), P2pWorld.dec(marked(w, "[CO-011/2]").get(0).get("product_qty")), "the rebar line added");
+      List<P2pEvent.ChangeOrderApproved> events = w.events(P2pEvent.ChangeOrderApproved.class);
+      assertEquals(1, events.size());
+      assertEquals("CO-011", events.get(0).changeOrder());
+      assertEquals(2, budgets.find(P2pWorld.PROJECT).orElseThrow().lines().stream()
+          .filter(l -> l.description().startsWith("CO-011:")).count(), "the budget revised");
+      // rebar: 3000 kg and 1000 more at 0.62 = 2480 committed against 1500 + 620 budgeted
+      assertEquals(List.of("pm@gc.example 03 20 00 over by 360"), flagged);
+
+      int writes = w.server.callCount("purchase.order.line", "write") + w.server.callCount("purchase.order.line", "create");
+      cos.fire("CO-011", ChangeOrderWorkflow.Event.APPROVE, "J. Ortiz", EventMeta.of("J. Ortiz", "approved", "co-011-approve"));
+      assertEquals(writes, w.server.callCount("purchase.order.line", "write") + w.server.callCount("purchase.order.line", "create"),
+          "the same approval again writes nothing");
+
+      cos.start("CO-012", Map.of("change_order", "CO-012"), EventMeta.of("pm", "priced", "co-012-start"));
+      cos.fire("CO-012", ChangeOrderWorkflow.Event.SUBMIT, "pm", EventMeta.of("pm", "sent", "co-012-submit"));
+      assertThrows(WorkflowException.class, () -> cos.fire("CO-012", ChangeOrderWorkflow.Event.APPROVE, "J. Ortiz",
+          EventMeta.of("J. Ortiz", "approved", "co-012-approve")));
+      assertEquals(ChangeOrderWorkflow.State.PENDING, cos.state("CO-012"), "an unknown change order is not approved");
+    }
+  }
+
+  static List<Map<String, Object>> marked(P2pWorld w, String marker) {
+    return w.records("purchase.order.line", "order_id", w.orderId).stream()
+        .filter(l -> String.valueOf(l.get("name")).contains(marker)).toList();
   }
 }
