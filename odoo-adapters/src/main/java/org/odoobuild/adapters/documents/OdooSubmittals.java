@@ -232,6 +232,12 @@ public final class OdooSubmittals implements Sink<Submittal>, AccessNeeds {
     return stages;
   }
 
+  /** True: projects, stages, tasks and attachments are all loaded by external id. */
+  @Override
+  public boolean idempotent() {
+    return true;
+  }
+
   @Override
   public List<SinkResult> apply(List<SourceRecord<Submittal>> batch) {
     SinkResult[] results = new SinkResult[batch.size()];
