@@ -286,8 +286,6 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
       return Map.of();
     }
     long now = clock.millis();
-    // the keys whose intent was there already (ours or another owner's): only those are read back
-    List<String> existing = new ArrayList<>();
     try {
       inTransaction(c -> {
         try (PreparedStatement p = c.prepareStatement(INSERT_INTENT)) {
@@ -295,12 +293,7 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
             bind(p, k, cut(owner, 256), now);
             p.addBatch();
           }
-          int[] counts = p.executeBatch();
-          for (int k = 0; k < keys.size(); k++) {
-            if (k >= counts.length || counts[k] != 1) {
-              existing.add(keys.get(k));
-            }
-          }
+          p.executeBatch();
         }
         return null;
       });
@@ -309,22 +302,18 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
         throw e;
       }
       // a concurrent writer won a key between the conflict check and our insert: one by one
-      existing.clear();
       for (String k : keys) {
         try {
-          if (update(INSERT_INTENT, k, cut(owner, 256), now) != 1) {
-            existing.add(k);
-          }
+          update(INSERT_INTENT, k, cut(owner, 256), now);
         } catch (StoreException again) {
           if (!(again.getCause() instanceof SQLException se2) || !isDuplicate(se2)) {
             throw again;
           }
-          existing.add(k);
         }
       }
     }
     Map<String, DeliveryIntent> others = new LinkedHashMap<>();
-    for (DeliveryIntent i : intents(existing)) {
+    for (DeliveryIntent i : intents(keys)) {
       if (!i.owner().equals(cut(owner, 256))) {
         others.put(i.idempotencyKey(), i);
       }
