@@ -286,6 +286,8 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
       return Map.of();
     }
     long now = clock.millis();
+    // the keys whose intent was there already (ours or another owner's): only those are read back
+    List<String> existing = new ArrayList<>();
     try {
       inTransaction(c -> {
         try (PreparedStatement p = c.prepareStatement(INSERT_INTENT)) {
@@ -293,7 +295,12 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
             bind(p, k, cut(owner, 256), now);
             p.addBatch();
           }
-          p.executeBatch();
+          int[] counts = p.executeBatch();
+          for (int k = 0; k < keys.size(); k++) {
+            if (k >= counts.length || counts[k] != 1) {
+              existing.add(keys.get(k));
+            }
+          }
         }
         return null;
       });
@@ -302,18 +309,22 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
         throw e;
       }
       // a concurrent writer won a key between the conflict check and our insert: one by one
+      existing.clear();
       for (String k : keys) {
         try {
-          update(INSERT_INTENT, k, cut(owner, 256), now);
+          if (update(INSERT_INTENT, k, cut(owner, 256), now) != 1) {
+            existing.add(k);
+          }
         } catch (StoreException again) {
           if (!(again.getCause() instanceof SQLException se2) || !isDuplicate(se2)) {
             throw again;
           }
+          existing.add(k);
         }
       }
     }
     Map<String, DeliveryIntent> others = new LinkedHashMap<>();
-    for (DeliveryIntent i : intents(keys)) {
+    for (DeliveryIntent i : intents(existing)) {
       if (!i.owner().equals(cut(owner, 256))) {
         others.put(i.idempotencyKey(), i);
       }
