@@ -164,6 +164,15 @@ public final class Report {
         beforeRatio(base, ours, true) + fmt(speedup) + "× faster", "≥ " + fmt(min) + "× faster", speedup >= min);
   }
 
+  /** A speed-up without a target (the issue's bulk target is on the fixed-answer server), with why. */
+  private void speedupReported(String what, String base, String ours, String why) {
+    JsonNode b = bench(base);
+    JsonNode o = bench(ours);
+    double speedup = central(b) / central(o);
+    row(what, "one `create` request per record", timing(b) + " per 10,000", timing(o) + " per 10,000",
+        beforeRatio(base, ours, true) + fmt(speedup) + "× faster", "— (" + why + ")", null);
+  }
+
   private void roundTrips(String what, JsonNode c, String prefix) {
     double baseRt = c.path(prefix + ".createPerRecord.requests").asDouble()
         / c.path(prefix + ".createPerRecord.records").asDouble();
@@ -390,10 +399,13 @@ public final class Report {
           "≤ 0.01 requests/record", rt <= 0.01 && engine.path("engine.stored").asLong() == Bulk.RECORDS);
     }
     if (jmh.containsKey("EmulatorSyncBenchmark.vendors_sdk_loadBatched")) {
-      speedup("Emulator: bulk upsert of 10,000 vendors, throughput",
-          "EmulatorSyncBenchmark.vendors_baseline_createPerRecord", "EmulatorSyncBenchmark.vendors_sdk_loadBatched", 20);
-      speedup("Emulator: bulk upsert of 10,000 PO lines, throughput",
-          "EmulatorSyncBenchmark.poLines_baseline_createPerRecord", "EmulatorSyncBenchmark.poLines_sdk_loadBatched", 20);
+      // the ≥ 20× target of issue 17 is on the fixed-answer server: here the emulator's own work per row
+      // (an ORM, as on a real Odoo) is on both sides, so the ratio is reported, not judged (see the notes)
+      String why = "server's own work per row on both sides; the ≥ 20× target is on the fixed-answer server";
+      speedupReported("Emulator: bulk upsert of 10,000 vendors, throughput",
+          "EmulatorSyncBenchmark.vendors_baseline_createPerRecord", "EmulatorSyncBenchmark.vendors_sdk_loadBatched", why);
+      speedupReported("Emulator: bulk upsert of 10,000 PO lines, throughput",
+          "EmulatorSyncBenchmark.poLines_baseline_createPerRecord", "EmulatorSyncBenchmark.poLines_sdk_loadBatched", why);
     }
     engine(dir);
     memory(dir);

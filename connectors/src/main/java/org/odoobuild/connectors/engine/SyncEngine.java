@@ -465,19 +465,24 @@ public final class SyncEngine implements AutoCloseable {
       }
       run.hold(claimed);
       try {
-        List<Delivery<T>> toSend = new ArrayList<>();
+        Map<ClaimedEntry, SourceRecord<T>> decoded = new LinkedHashMap<>();
         for (ClaimedEntry e : claimed) {
           run.pulled++;
-          SourceRecord<T> r;
           try {
-            r = fromOutbox(flow, e);
+            decoded.put(e, fromOutbox(flow, e));
           } catch (RuntimeException ex) {
             store.deadLetter(e.id(), workerId, "undecodable: " + ex.getMessage());
             run.deadLettered++;
-            continue;
           }
-          if (store.seen(key(flow, r))) {
-            store.complete(e.id(), workerId);
+        }
+        Set<String> seen = store.seen(decoded.values().stream().map(r -> key(flow, r)).toList());
+        List<Long> duplicates = new ArrayList<>();
+        List<Delivery<T>> toSend = new ArrayList<>();
+        for (Map.Entry<ClaimedEntry, SourceRecord<T>> x : decoded.entrySet()) {
+          ClaimedEntry e = x.getKey();
+          SourceRecord<T> r = x.getValue();
+          if (seen.contains(key(flow, r))) {
+            duplicates.add(e.id());
             run.duplicates++;
             continue;
           }
@@ -489,10 +494,11 @@ public final class SyncEngine implements AutoCloseable {
           }
           toSend.add(new Delivery<>(r, key(flow, r), Optional.of(e)));
         }
-        boolean unavailable = deliver(flow, run, toSend);
-        for (Delivery<T> d : toSend) {
-          finishEntry(flow, run, d);
+        if (!duplicates.isEmpty()) {
+          store.complete(duplicates, workerId);
         }
+        boolean unavailable = deliver(flow, run, toSend);
+        finishEntries(flow, run, toSend);
         finishIntents(run, toSend);
         progress(run, OptionalLong.empty());
         if (unavailable) {
@@ -505,18 +511,37 @@ public final class SyncEngine implements AutoCloseable {
     }
   }
 
+  /** Records the outcome of each delivered outbox entry: processed and done, dead, back for later. */
+  private <T> void finishEntries(Flow<T> flow, Run run, List<Delivery<T>> batch) {
+    Map<String, String> processed = new LinkedHashMap<>();
+    List<Long> done = new ArrayList<>();
+    for (Delivery<T> d : batch) {
+      if (d.fate == Fate.APPLIED || d.fate == Fate.SKIPPED) {
+        processed.put(d.key, d.resultRef());
+        done.add(d.entry.orElseThrow().id());
+      } else {
+        finishEntry(flow, run, d);
+      }
+    }
+    if (done.isEmpty()) {
+      return;
+    }
+    // the processed keys are the truth: recorded first (one transaction), they stop every other
+    // engine, lease or not; only then are the entries marked done
+    store.markProcessed(processed);
+    Set<Long> completed = store.complete(done, workerId);
+    for (long id : done) {
+      if (!completed.contains(id)) {
+        metrics.increment("sync.leases.lost", 1, Map.of("flow", flow.name()));
+        LOG.warn("flow {}: the lease on outbox entry {} ran out while its record was applied; the record is recorded "
+            + "as processed, so the engine holding the entry now will not apply it again", flow.name(), id);
+      }
+    }
+  }
+
   private <T> void finishEntry(Flow<T> flow, Run run, Delivery<T> d) {
     ClaimedEntry e = d.entry.orElseThrow();
     switch (d.fate) {
-      case APPLIED, SKIPPED -> {
-        // the processed key is the truth: recorded first, it stops every other engine, lease or not
-        store.markProcessed(d.key, d.resultRef());
-        if (!store.complete(e.id(), workerId)) {
-          metrics.increment("sync.leases.lost", 1, Map.of("flow", flow.name()));
-          LOG.warn("flow {}: the lease on outbox entry {} ran out while its record was applied; the record is recorded "
-              + "as processed, so the engine holding the entry now will not apply it again", flow.name(), e.id());
-        }
-      }
       case DEAD -> {
         store.deadLetter(e.id(), workerId, d.errorType, d.errorType + ": " + d.detail);
         run.deadLettered++;
@@ -649,16 +674,21 @@ public final class SyncEngine implements AutoCloseable {
       }
     }
     resolveUnknown(flow, run, unknown, false);
+    List<AuditEntry> applied = new ArrayList<>();
     for (Delivery<T> d : batch) {
       switch (d.fate) {
         case APPLIED -> {
           run.applied++;
-          audit(flow, d.record, "applied", d.verified ? "verified: " + d.targetRef : d.targetRef);
+          applied.add(auditEntry(flow, d.record, "applied", d.verified ? "verified: " + d.targetRef : d.targetRef));
         }
         case SKIPPED -> run.skipped++;
         case UNVERIFIED -> run.unverified++;
         default -> { }
       }
+    }
+    // one audit line per applied record, written together (one transaction in the JDBC stores)
+    if (!applied.isEmpty()) {
+      store.append(applied);
     }
     return unavailable[0];
   }
@@ -738,8 +768,12 @@ public final class SyncEngine implements AutoCloseable {
         unknown.add(d.key);
       }
     }
-    store.endDelivery(run.owner, end);
-    store.deliveryOutcomeUnknown(run.owner, unknown, "outcome unknown, not verified yet");
+    if (!end.isEmpty()) {
+      store.endDelivery(run.owner, end);
+    }
+    if (!unknown.isEmpty()) {
+      store.deliveryOutcomeUnknown(run.owner, unknown, "outcome unknown, not verified yet");
+    }
   }
 
   /**
@@ -830,10 +864,14 @@ public final class SyncEngine implements AutoCloseable {
   }
 
   private <T> void audit(Flow<T> flow, SourceRecord<T> r, String action, String detail) {
+    store.append(auditEntry(flow, r, action, detail));
+  }
+
+  private <T> AuditEntry auditEntry(Flow<T> flow, SourceRecord<T> r, String action, String detail) {
     String after = r.type().financial() ? flow.codec().encode(r.payload()) : "";
     String correlation = r.correlationId().isEmpty() ? SyncContext.currentCorrelationId().orElse("") : r.correlationId();
-    store.append(new AuditEntry(clock.instant(), r.actor().orElse(workerId), action, flow.name(), r.type().name(),
-        r.key().idempotencyKey(), correlation, "", after, detail));
+    return new AuditEntry(clock.instant(), r.actor().orElse(workerId), action, flow.name(), r.type().name(),
+        r.key().idempotencyKey(), correlation, "", after, detail);
   }
 
   /**

@@ -127,6 +127,11 @@ public final class ProtectedSyncStore implements SyncStore {
   }
 
   @Override
+  public java.util.Set<String> seen(Collection<String> idempotencyKeys) {
+    return store.seen(idempotencyKeys);
+  }
+
+  @Override
   public boolean markProcessed(String idempotencyKey, String resultRef) {
     return store.markProcessed(idempotencyKey, resultRef);
   }
@@ -204,6 +209,11 @@ public final class ProtectedSyncStore implements SyncStore {
   @Override
   public boolean complete(long id, String workerId) {
     return store.complete(id, workerId);
+  }
+
+  @Override
+  public java.util.Set<Long> complete(Collection<Long> ids, String workerId) {
+    return store.complete(ids, workerId);
   }
 
   @Override
@@ -295,6 +305,22 @@ public final class ProtectedSyncStore implements SyncStore {
   public void append(AuditEntry entry) {
     Objects.requireNonNull(entry, "entry");
     store.append(entry.withChange(protect(entry.before()), protect(entry.after())));
+    sealing(null);
+  }
+
+  /** Encrypts the before and after values of every line, appends them at once, and seals once. */
+  @Override
+  public void append(List<AuditEntry> entries) {
+    Objects.requireNonNull(entries, "entries");
+    if (entries.isEmpty()) {
+      return;
+    }
+    List<AuditEntry> stored = new ArrayList<>(entries.size());
+    for (AuditEntry e : entries) {
+      Objects.requireNonNull(e, "entry");
+      stored.add(e.withChange(protect(e.before()), protect(e.after())));
+    }
+    store.append(stored);
     sealing(null);
   }
 

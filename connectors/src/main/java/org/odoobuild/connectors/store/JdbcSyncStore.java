@@ -234,7 +234,19 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     if (processedKeys.isEmpty()) {
       return 0;
     }
-    return inTransaction(c -> insertProcessed(c, processedKeys, clock.millis()));
+    try {
+      return inTransaction(c -> insertProcessed(c, processedKeys, clock.millis()));
+    } catch (StoreException e) {
+      if (!(e.getCause() instanceof SQLException se) || !isDuplicate(se)) {
+        throw e;
+      }
+      // a concurrent writer recorded a key between the conflict check and our insert: one by one
+      int n = 0;
+      for (Map.Entry<String, String> k : processedKeys.entrySet()) {
+        n += markProcessed(k.getKey(), k.getValue()) ? 1 : 0;
+      }
+      return n;
+    }
   }
 
   @Override
@@ -274,6 +286,8 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
       return Map.of();
     }
     long now = clock.millis();
+    // the keys whose intent was there already (ours or another owner's): only those are read back
+    List<String> existing = new ArrayList<>();
     try {
       inTransaction(c -> {
         try (PreparedStatement p = c.prepareStatement(INSERT_INTENT)) {
@@ -281,7 +295,12 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
             bind(p, k, cut(owner, 256), now);
             p.addBatch();
           }
-          p.executeBatch();
+          int[] counts = p.executeBatch();
+          for (int k = 0; k < keys.size(); k++) {
+            if (k >= counts.length || counts[k] != 1) {
+              existing.add(keys.get(k));
+            }
+          }
         }
         return null;
       });
@@ -290,18 +309,22 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
         throw e;
       }
       // a concurrent writer won a key between the conflict check and our insert: one by one
+      existing.clear();
       for (String k : keys) {
         try {
-          update(INSERT_INTENT, k, cut(owner, 256), now);
+          if (update(INSERT_INTENT, k, cut(owner, 256), now) != 1) {
+            existing.add(k);
+          }
         } catch (StoreException again) {
           if (!(again.getCause() instanceof SQLException se2) || !isDuplicate(se2)) {
             throw again;
           }
+          existing.add(k);
         }
       }
     }
     Map<String, DeliveryIntent> others = new LinkedHashMap<>();
-    for (DeliveryIntent i : intents(keys)) {
+    for (DeliveryIntent i : intents(existing)) {
       if (!i.owner().equals(cut(owner, 256))) {
         others.put(i.idempotencyKey(), i);
       }
@@ -395,6 +418,21 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   public boolean seen(String idempotencyKey) {
     OutboxEntry.requireText(idempotencyKey, "idempotencyKey");
     return queryOne("SELECT 1 FROM sync_processed WHERE idem_key = ?", r -> 1, idempotencyKey).isPresent();
+  }
+
+  @Override
+  public java.util.Set<String> seen(Collection<String> idempotencyKeys) {
+    Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+    java.util.Set<String> out = new java.util.HashSet<>();
+    List<String> keys = new ArrayList<>(new java.util.LinkedHashSet<>(idempotencyKeys));
+    keys.forEach(k -> OutboxEntry.requireText(k, "idempotencyKey"));
+    for (int from = 0; from < keys.size(); from += IN_CHUNK) {
+      List<String> part = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
+      out.addAll(query("SELECT idem_key FROM sync_processed WHERE idem_key IN ("
+          + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")", r -> r.getString(1),
+          part.toArray()));
+    }
+    return out;
   }
 
   @Override
@@ -501,8 +539,38 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   @Override
   public boolean complete(long id, String workerId) {
     OutboxEntry.requireText(workerId, "workerId");
-    return update("UPDATE sync_outbox SET status = 'done', lease_owner = NULL, lease_until = NULL, updated_at = ? "
-        + "WHERE id = ? AND status = 'claimed' AND lease_owner = ?", clock.millis(), id, workerId) == 1;
+    return update(COMPLETE, clock.millis(), id, workerId) == 1;
+  }
+
+  private static final String COMPLETE = "UPDATE sync_outbox SET status = 'done', lease_owner = NULL, "
+      + "lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'claimed' AND lease_owner = ?";
+
+  @Override
+  public java.util.Set<Long> complete(Collection<Long> ids, String workerId) {
+    Objects.requireNonNull(ids, "ids");
+    OutboxEntry.requireText(workerId, "workerId");
+    java.util.Set<Long> done = new java.util.TreeSet<>();
+    if (ids.isEmpty()) {
+      return done;
+    }
+    List<Long> sorted = new ArrayList<>(new java.util.TreeSet<>(ids));
+    inTransaction(c -> {
+      try (PreparedStatement p = c.prepareStatement(COMPLETE)) {
+        long now = clock.millis();
+        for (long id : sorted) {
+          bind(p, now, id, workerId);
+          p.addBatch();
+        }
+        int[] counts = p.executeBatch();
+        for (int k = 0; k < counts.length; k++) {
+          if (counts[k] > 0) {
+            done.add(sorted.get(k));
+          }
+        }
+      }
+      return null;
+    });
+    return done;
   }
 
   @Override
@@ -803,11 +871,40 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     });
   }
 
+  /** Appends the lines with one statement batch in one transaction. */
+  @Override
+  public void append(List<AuditEntry> entries) {
+    Objects.requireNonNull(entries, "entries");
+    entries.forEach(a -> Objects.requireNonNull(a, "entry"));
+    if (entries.isEmpty()) {
+      return;
+    }
+    inTransaction(c -> {
+      try (PreparedStatement p = c.prepareStatement(INSERT_AUDIT)) {
+        for (AuditEntry a : entries) {
+          bindAudit(p, a);
+          p.addBatch();
+        }
+        p.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  private static final String INSERT_AUDIT = "INSERT INTO sync_audit (at, actor, action, flow, entity_type, "
+      + "entity_key, correlation_id, before_json, after_json, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   private static void appendIn(Connection c, AuditEntry a) throws SQLException {
-    exec(c, "INSERT INTO sync_audit (at, actor, action, flow, entity_type, entity_key, correlation_id, before_json, "
-        + "after_json, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", a.at().toEpochMilli(), cut(a.actor(), 256),
-        cut(a.action(), 64), cut(a.flow(), 128), cut(a.entityType(), 128), cut(a.entityKey(), 512),
-        cut(a.correlationId(), 128), a.before(), a.after(), a.detail());
+    try (PreparedStatement p = c.prepareStatement(INSERT_AUDIT)) {
+      bindAudit(p, a);
+      p.executeUpdate();
+    }
+  }
+
+  private static void bindAudit(PreparedStatement p, AuditEntry a) throws SQLException {
+    bind(p, a.at().toEpochMilli(), cut(a.actor(), 256), cut(a.action(), 64), cut(a.flow(), 128),
+        cut(a.entityType(), 128), cut(a.entityKey(), 512), cut(a.correlationId(), 128), a.before(), a.after(),
+        a.detail());
   }
 
   @Override

@@ -84,6 +84,23 @@ public interface SyncStore extends AutoCloseable {
   boolean seen(String idempotencyKey);
 
   /**
+   * Which of these keys were processed ({@link #seen(String)} for many keys at once: one query
+   * per few hundred keys in the JDBC stores).
+   *
+   * @param idempotencyKeys the keys
+   * @return the subset recorded by {@link #markProcessed} or {@link #commit}
+   */
+  default java.util.Set<String> seen(Collection<String> idempotencyKeys) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String k : idempotencyKeys) {
+      if (seen(k)) {
+        out.add(k);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Records a processed key: an atomic insert-if-absent, race-safe across threads and processes.
    *
    * @param idempotencyKey the key
@@ -231,6 +248,24 @@ public interface SyncStore extends AutoCloseable {
    * @return false when the worker no longer holds the entry (its lease was taken over)
    */
   boolean complete(long id, String workerId);
+
+  /**
+   * Marks claimed entries delivered ({@link #complete(long, String)} for many entries: one
+   * transaction in the JDBC stores).
+   *
+   * @param ids the entry ids
+   * @param workerId the worker that claimed them
+   * @return the ids marked delivered; the others the worker no longer held
+   */
+  default java.util.Set<Long> complete(Collection<Long> ids, String workerId) {
+    java.util.Set<Long> done = new java.util.TreeSet<>();
+    for (long id : ids) {
+      if (complete(id, workerId)) {
+        done.add(id);
+      }
+    }
+    return done;
+  }
 
   /**
    * Extends the leases of entries a worker still holds (the engine renews them while their
@@ -400,6 +435,17 @@ public interface SyncStore extends AutoCloseable {
    * @param entry the line
    */
   void append(AuditEntry entry);
+
+  /**
+   * Appends audit lines, in this order (an engine appends the lines of a batch at once). The
+   * default appends them one by one; the JDBC stores write them with one statement batch in one
+   * transaction, all or none.
+   *
+   * @param entries the lines
+   */
+  default void append(List<AuditEntry> entries) {
+    entries.forEach(this::append);
+  }
 
   /**
    * Reads audit lines, oldest first.

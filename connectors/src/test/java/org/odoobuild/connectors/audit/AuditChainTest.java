@@ -65,6 +65,42 @@ class AuditChainTest {
   }
 
   @Test
+  void aBatchOfLinesIsEncryptedSealedInOrderAndVerifies() throws Exception {
+    org.odoobuild.connectors.protect.KeyRing keys = org.odoobuild.connectors.protect.KeyRing.builder()
+        .key("k1", "a".repeat(32).getBytes(java.nio.charset.StandardCharsets.US_ASCII)).build();
+    try (ProtectedSyncStore store = ProtectedSyncStore.builder(SyncStores.inMemory()).encryption(keys)
+        .sealAudit(true).build()) {
+      store.append(line(T0, "V0", "{\"amount\":1}"));
+      List<AuditEntry> batch = new java.util.ArrayList<>();
+      for (int i = 1; i <= 1200; i++) {
+        batch.add(line(T0.plusSeconds(i), "V" + i, "{\"amount\":" + i + "00}"));
+      }
+      store.append(batch);
+      ChainVerification v = store.auditChain().orElseThrow().verify();
+      assertTrue(v.intact(), v.problems().toString());
+      assertEquals(1201, v.checked());
+      assertEquals(0, v.unsealed(), "the whole batch is sealed by the one append");
+      List<AuditEntry> read = store.auditUnmasked(AuditQuery.all(2000));
+      assertEquals(1201, read.size());
+      assertEquals(batch, read.subList(1, 1201), "decrypted, in the batch's order");
+      try (Connection c = store.database().orElseThrow().getConnection(); Statement s = c.createStatement();
+          java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM sync_audit WHERE after_json LIKE 'enc1:k1:%'")) {
+        r.next();
+        assertEquals(1201, r.getLong(1), "every line encrypted at rest");
+      }
+      // the seals follow the batch's order: seal n + 1 is line V<n>
+      try (Connection c = store.database().orElseThrow().getConnection(); Statement s = c.createStatement();
+          java.sql.ResultSet r = s.executeQuery("SELECT a.entity_key FROM gov_audit_chain g JOIN sync_audit a "
+              + "ON a.id = g.audit_id WHERE g.seq IN (2, 1201) ORDER BY g.seq")) {
+        r.next();
+        assertEquals("V1", r.getString(1));
+        r.next();
+        assertEquals("V1200", r.getString(1));
+      }
+    }
+  }
+
+  @Test
   void linesWrittenByTheStoreItselfAreSealedToo() {
     try (ProtectedSyncStore store = ProtectedSyncStore.builder(SyncStores.inMemory()).sealAudit(true).build()) {
       store.pause("vendors", "ops@site");

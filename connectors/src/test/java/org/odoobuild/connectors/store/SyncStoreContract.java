@@ -644,6 +644,54 @@ abstract class SyncStoreContract {
   }
 
   @Test
+  void aBatchOfAuditLinesIsAppendedInOrder() {
+    List<AuditEntry> lines = new ArrayList<>();
+    for (int i = 0; i < 700; i++) {
+      lines.add(AuditEntry.of(T0.plusMillis(i), "site-app:" + i, "applied").withEntity("vendors", "vendor_approved",
+          "k" + i).withCorrelationId("run-1").withChange("", i % 2 == 0 ? "{\"n\":" + i + "}" : "")
+          .withDetail("res.partner," + i));
+    }
+    store.append(lines);
+    assertEquals(lines, store.audit(AuditQuery.builder().correlationId("run-1").limit(1000).build()));
+    store.append(List.of());
+    store.append(List.of(AuditEntry.of(T0, "a".repeat(300), "applied").withEntity("f", "t", "long")));
+    assertEquals("a".repeat(256), store.audit(AuditQuery.entity("long", 1)).get(0).actor(),
+        "cut to the column, as one by one");
+    assertEquals(701, store.audit(AuditQuery.all(1000)).size());
+  }
+
+  @Test
+  void seenAndCompleteForManyAtOnce() {
+    store.markProcessed(Map.of("f|a", "", "f|b", "r"));
+    store.enqueue(entry("f", "f|c", ""));
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      many.add("f|n" + i);
+    }
+    many.addAll(List.of("f|a", "f|b", "f|c"));
+    assertEquals(Set.of("f|a", "f|b"), store.seen(many), "processed only, not queued");
+    assertEquals(Set.of(), store.seen(List.of()));
+    for (int i = 0; i < 3; i++) {
+      store.enqueue(entry("g", "g|" + i, ""));
+    }
+    List<ClaimedEntry> held = store.claim("g", "w1", 2, Duration.ofSeconds(30));
+    assertEquals(2, held.size());
+    clock.advance(Duration.ofSeconds(31));
+    ClaimedEntry lost = store.claim("g", "w2", 1, Duration.ofMinutes(1)).get(0);
+    assertEquals(held.get(0).id(), lost.id(), "w2 took over w1's first entry after its lease ran out");
+    List<Long> ids = new ArrayList<>(keysOf(held));
+    ids.add(999_999L);
+    assertEquals(Set.of(held.get(1).id()), store.complete(ids, "w1"), "only what w1 still held");
+    assertEquals(Set.of(), store.complete(List.of(), "w1"));
+    assertEquals(1L, store.outboxCounts("g").get(OutboxStatus.DONE));
+    assertEquals(Set.of(lost.id()), store.complete(List.of(lost.id()), "w2"));
+  }
+
+  private static List<Long> keysOf(List<ClaimedEntry> entries) {
+    return entries.stream().map(ClaimedEntry::id).toList();
+  }
+
+  @Test
   void theAuditTableRejectsUpdateAndDelete() throws Exception {
     store.append(AuditEntry.of(T0, "engine", "applied").withEntity("f", "t", "k").withDetail("original"));
     try (Connection c = store.database().orElseThrow().getConnection(); Statement s = c.createStatement()) {
