@@ -47,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * works).
  *
  * <p>Each record is delivered at most once unless it is known not to have been applied: before
- * a record goes to the sink, a delivery intent is stored for it; the record's outcome (applied,
- * refused, not sent) ends the intent. A record whose outcome is unknown (the sink reported
+ * a record goes to a sink that is not {@linkplain org.odoobuild.connectors.spi.Sink#idempotent()
+ * idempotent}, a delivery intent is stored for it; the record's outcome (applied, refused, not
+ * sent) ends the intent. (An idempotent sink, e.g. an upsert by external id, may get a record
+ * again by construction: its deliveries store no intents.) A record whose outcome is unknown (the sink reported
  * {@link SinkResult#unknown}, or its failure is one the classifier calls
  * {@linkplain FailureClassifier#outcomeUnknown outcome unknown}), and a record whose intent was
  * left by an engine that died, is checked with the flow's {@link org.odoobuild.connectors.spi.Verifier}
@@ -439,11 +441,11 @@ public final class SyncEngine implements AutoCloseable {
         store.markProcessed(processed);
         run.stop(RunReport.Status.INCOMPLETE, run.problem.isEmpty()
             ? open + " record(s) of a batch to deliver again later" : run.problem);
-        finishIntents(run, toSend);
+        finishIntents(flow, run, toSend);
         return;
       }
       store.commit(flow.name(), batch.nextCursor(), processed);
-      finishIntents(run, toSend);
+      finishIntents(flow, run, toSend);
       progress(run, batch.remaining());
       if (!batch.hasMore()) {
         return;
@@ -499,7 +501,7 @@ public final class SyncEngine implements AutoCloseable {
         }
         boolean unavailable = deliver(flow, run, toSend);
         finishEntries(flow, run, toSend);
-        finishIntents(run, toSend);
+        finishIntents(flow, run, toSend);
         progress(run, OptionalLong.empty());
         if (unavailable) {
           run.stop(RunReport.Status.INCOMPLETE, "target unavailable" + (run.problem.isEmpty() ? "" : ": " + run.problem));
@@ -625,7 +627,9 @@ public final class SyncEngine implements AutoCloseable {
     if (batch.isEmpty()) {
       return false;
     }
-    Map<String, DeliveryIntent> others = store.beginDelivery(run.owner, batch.stream().map(d -> d.key).toList());
+    // an idempotent sink may get a record twice by construction: its deliveries need no intents
+    Map<String, DeliveryIntent> others = flow.idempotent() ? Map.of()
+        : store.beginDelivery(run.owner, batch.stream().map(d -> d.key).toList());
     for (Delivery<T> d : batch) {
       DeliveryIntent i = others.get(d.key);
       if (i == null) {
@@ -758,7 +762,10 @@ public final class SyncEngine implements AutoCloseable {
   }
 
   /** Ends intents of records known not applied or dead-lettered; keeps unverified ones as unknown. */
-  private <T> void finishIntents(Run run, List<Delivery<T>> batch) {
+  private <T> void finishIntents(Flow<T> flow, Run run, List<Delivery<T>> batch) {
+    if (flow.idempotent()) {
+      return;
+    }
     List<String> end = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (Delivery<T> d : batch) {
