@@ -1,0 +1,42 @@
+package org.odoobuild.connectors.cases;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.odoobuild.connectors.ops.Drift;
+import org.odoobuild.connectors.ops.ReconciliationReport;
+
+/**
+ * The port adapters open exception cases through (a variance hold, a drawing hold, reconciliation
+ * drift): {@link CaseDesk} implements it, tests may implement it in memory. Opening is idempotent
+ * by the case's {@link NewCase#key() key}: a hold or drift found again is the same case.
+ * Implementations must be thread-safe.
+ */
+@FunctionalInterface
+public interface CaseOpener {
+
+  /**
+   * Opens a case (or returns the open or closed case of the same key).
+   *
+   * @param facts what the case is about; the routing rules choose its owner and deadline from them
+   * @return the case
+   */
+  ExceptionCase open(NewCase facts);
+
+  /**
+   * Opens a case for each drift of a reconciliation: one per flow, kind and record
+   * ({@code drift:<flow>:<kind>:<key>}), {@link CaseKind#RECONCILIATION_DRIFT}, routed by the
+   * report's flow.
+   *
+   * @param report the reconciliation report
+   * @return the cases (existing ones included)
+   */
+  default List<ExceptionCase> drifts(ReconciliationReport report) {
+    List<ExceptionCase> out = new ArrayList<>();
+    for (Drift d : report.drifts()) {
+      out.add(open(NewCase.of("drift:" + report.flow() + ":" + d.kind() + ":" + d.key(), CaseKind.RECONCILIATION_DRIFT,
+          d.kind() + " " + d.key() + (d.fields().isEmpty() ? "" : " " + d.fields()))
+          .withRecord(report.flow(), "", d.key())));
+    }
+    return out;
+  }
+}
