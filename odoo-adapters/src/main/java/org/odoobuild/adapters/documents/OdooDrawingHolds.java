@@ -9,13 +9,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.odoobuild.adapters.AdapterException;
+import org.odoobuild.adapters.internal.Analytics;
 import org.odoobuild.adapters.internal.LineHolds;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
+import org.odoobuild.adapters.mapping.MappingContext;
 import org.odoobuild.client.Domain;
 import org.odoobuild.client.Many2one;
 import org.odoobuild.client.OdooClient;
 import org.odoobuild.client.Query;
 import org.odoobuild.client.Record;
+import org.odoobuild.connectors.cases.CaseKind;
+import org.odoobuild.connectors.cases.CaseOpener;
+import org.odoobuild.connectors.cases.NewCase;
 import org.odoobuild.connectors.spi.Sink;
 import org.odoobuild.connectors.spi.SinkResult;
 import org.odoobuild.model.common.ExternalIds;
@@ -39,7 +44,11 @@ import org.odoobuild.model.procurement.PurchaseOrderLine;
  *   <li>the line's open receipt move is unreserved (quantity 0, not picked), so validating the
  *       receipt in Odoo leaves the line for a backorder;</li>
  *   <li>the order's buyer gets an activity on the order listing the held lines, and the
- *       notifier tells the owner.</li>
+ *       notifier tells the owner;</li>
+ *   <li>with {@link Builder#cases}, a {@link CaseKind#DRAWING_HOLD} case is opened per order and
+ *       superseded revision (key {@code drawing_hold:purchase.order,<id>:<reason>}), routed by
+ *       flow, the held lines' project and cost code (their analytic distribution) and the amount
+ *       held (their subtotal).</li>
  * </ul>
  * A cancelled line keeps what was received: Odoo refuses to delete a confirmed line and says to
  * set its quantity instead ({@code purchase_order_line.py} {@code _unlink_except_purchase_or_done}),
@@ -52,6 +61,8 @@ public final class OdooDrawingHolds {
   private final OdooClient odoo;
   private final InMemoryReferences known;
   private final BiConsumer<String, String> notifier;
+  private final Optional<CaseOpener> cases;
+  private final String flow;
 
   /**
    * A held (or just released) line.
@@ -69,6 +80,8 @@ public final class OdooDrawingHolds {
     this.odoo = b.odoo;
     this.known = b.known;
     this.notifier = b.notifier;
+    this.cases = b.cases;
+    this.flow = b.flow;
   }
 
   /** A builder. */
@@ -156,7 +169,10 @@ public final class OdooDrawingHolds {
           l.getMany2one("order_id").map(Many2one::displayName).orElse(""), line, (int) l.getLong("sequence"),
           l.getString("name").orElse(""), reason));
     }
-    byOrder.forEach((order, lines) -> tell(order, reason, lines));
+    byOrder.forEach((order, lines) -> {
+      tell(order, reason, lines);
+      cases.ifPresent(desk -> openCase(desk, order, reason, lines));
+    });
     return byOrder.values().stream().flatMap(List::stream).toList();
   }
 
@@ -240,6 +256,29 @@ public final class OdooDrawingHolds {
     }
   }
 
+  /** One case per order and reason, with the held lines' project, cost code and subtotal. */
+  private void openCase(CaseOpener desk, long order, String reason, List<HeldLine> lines) {
+    List<Record> rows = odoo.model(LineHolds.LINE).read(lines.stream().map(HeldLine::line).toList(),
+        List.of("analytic_distribution", "price_subtotal"));
+    BigDecimal amount = BigDecimal.ZERO;
+    String[] posting = {"", ""};
+    Analytics analytics = new Analytics(odoo, MappingContext.live(odoo, known));
+    Map<Long, String[]> costCodes = analytics.costCodeAccounts();
+    Map<Long, String> projectCodes = new LinkedHashMap<>();
+    for (Record r : rows) {
+      amount = amount.add(r.getDecimal("price_subtotal"));
+      String[] at = analytics.posting(Analytics.distribution(r), costCodes, projectCodes);
+      posting[0] = posting[0].isEmpty() ? at[0] : posting[0];
+      posting[1] = posting[1].isEmpty() ? at[1] : posting[1];
+    }
+    String name = lines.get(0).orderName();
+    String key = "drawing_hold:" + ORDER + "," + order + ":" + reason;
+    desk.open(NewCase.of(key.length() > 500 ? key.substring(0, 500) : key, CaseKind.DRAWING_HOLD,
+        name + ": " + lines.size() + " line(s) on hold, " + reason)
+        .withRecord(flow, ORDER, ORDER + "," + order)
+        .withMoney(posting[0], posting[1], Optional.of(Analytics.plain(amount))));
+  }
+
   /** Removes the order's hold activities once none of its lines is held. */
   private void clearActivity(long line) {
     long order = line(line).getMany2one("order_id").map(Many2one::id).orElse(0L);
@@ -278,6 +317,8 @@ public final class OdooDrawingHolds {
     private final OdooClient odoo;
     private InMemoryReferences known = new InMemoryReferences();
     private BiConsumer<String, String> notifier = (owner, message) -> { };
+    private Optional<CaseOpener> cases = Optional.empty();
+    private String flow = "drawings";
 
     private Builder(OdooClient odoo) {
       this.odoo = Objects.requireNonNull(odoo, "odoo");
@@ -292,6 +333,18 @@ public final class OdooDrawingHolds {
     /** Receives (owner, message) when lines go on hold. */
     public Builder notifier(BiConsumer<String, String> notifier) {
       this.notifier = Objects.requireNonNull(notifier, "notifier");
+      return this;
+    }
+
+    /** Opens a drawing-hold case for every order with lines put on hold (e.g. a {@code CaseDesk}; default: none). */
+    public Builder cases(CaseOpener desk) {
+      this.cases = Optional.of(Objects.requireNonNull(desk, "desk"));
+      return this;
+    }
+
+    /** The flow name cases are routed by (default {@code drawings}). */
+    public Builder flow(String name) {
+      this.flow = Objects.requireNonNull(name, "name");
       return this;
     }
 

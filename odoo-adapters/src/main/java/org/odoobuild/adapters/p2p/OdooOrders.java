@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.odoobuild.adapters.internal.Analytics;
 import org.odoobuild.adapters.mapping.MappingContext;
 import org.odoobuild.adapters.mapping.OdooField;
 import org.odoobuild.client.Domain;
@@ -87,21 +88,7 @@ final class OdooOrders {
       long seq = r.getLong("sequence");
       out.add(new Line(r.id(), bySequence && seq <= Integer.MAX_VALUE ? (int) seq : i + 1, r.getString("name").orElse(""),
           r.getMany2one("product_id"), r.getDecimal("product_qty"), u, ctx.refs().unitOf(u.id(), u.displayName()),
-          r.getDecimal("price_unit"), r.getDecimal("qty_received"), r.getDecimal("qty_invoiced"), distribution(r)));
-    }
-    return out;
-  }
-
-  /** An {@code analytic_distribution} value (JSON object of account ids → percentage); empty when unset. */
-  static Map<String, Object> distribution(Record r) {
-    Object v = r.get("analytic_distribution").orElse(Map.of());
-    Map<String, Object> out = new LinkedHashMap<>();
-    if (v instanceof Map<?, ?> m) {
-      m.forEach((k, p) -> {
-        if (k instanceof String s && p instanceof Number) {
-          out.put(s, p);
-        }
-      });
+          r.getDecimal("price_unit"), r.getDecimal("qty_received"), r.getDecimal("qty_invoiced"), Analytics.distribution(r)));
     }
     return out;
   }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.odoobuild.adapters.AdapterException;
+import org.odoobuild.adapters.internal.Analytics;
 import org.odoobuild.adapters.internal.Json;
 import org.odoobuild.adapters.internal.LineHolds;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
@@ -385,19 +386,8 @@ public final class OdooVendorBills {
     Map<Long, String> projectCodes = new LinkedHashMap<>();
     List<String> out = new ArrayList<>();
     for (LinePlan lp : plans) {
-      Map<String, Object> distribution = lp.orderLine.map(OdooOrders.Line::distribution).orElse(Map.of());
-      String costCode = Analytics.shares(distribution, Optional.empty(), costCodes).keySet().stream().findFirst()
-          .map(a -> costCodes.get(a)[0]).orElse(lp.line.costCode().orElse(""));
-      String project = "";
-      for (String key : distribution.keySet()) {
-        for (String part : key.split(",")) {
-          if (project.isEmpty() && part.trim().matches("\\d{1,18}") && !costCodes.containsKey(Long.parseLong(part.trim()))) {
-            project = projectCodes.computeIfAbsent(Long.parseLong(part.trim()), k -> odoo.model("account.analytic.account")
-                .read(k, "code").flatMap(r -> r.getString("code")).orElse(""));
-          }
-        }
-      }
-      out.add(project + "|" + costCode);
+      String[] at = analytics.posting(lp.orderLine.map(OdooOrders.Line::distribution).orElse(Map.of()), costCodes, projectCodes);
+      out.add(at[0] + "|" + (at[1].isEmpty() ? lp.line.costCode().orElse("") : at[1]));
     }
     return out;
   }

@@ -1,4 +1,4 @@
-package org.odoobuild.adapters.p2p;
+package org.odoobuild.adapters.internal;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -17,26 +17,28 @@ import org.odoobuild.client.Record;
  * {@code account.analytic.line} column of that plan. Odoo gives every root plan but the project
  * plan its own column {@code x_plan<id>_id} (addons/analytic/models/analytic_plan.py
  * {@code _column_name}); the project plan's accounts are in {@code account_id}. The column is
- * looked up with {@code fields_get}, never assumed.
+ * looked up with {@code fields_get}, never assumed. Internal: shared by the procure-to-pay and
+ * document-control adapters.
  */
-final class Analytics {
+public final class Analytics {
   /** The project plan's column on analytic lines. */
-  static final String PROJECT_COLUMN = "account_id";
+  public static final String PROJECT_COLUMN = "account_id";
   private final OdooClient odoo;
   private final MappingContext ctx;
 
-  Analytics(OdooClient odoo, MappingContext ctx) {
+  /** Over a client and its mapping context. */
+  public Analytics(OdooClient odoo, MappingContext ctx) {
     this.odoo = odoo;
     this.ctx = ctx;
   }
 
   /** The cost-code plan. */
-  Optional<Long> costCodePlan() {
+  public Optional<Long> costCodePlan() {
     return ctx.refs().costCodePlanId();
   }
 
   /** The analytic-line column of the cost-code plan ({@code account_id} when the server has no column of its own for it). */
-  String costCodeColumn() {
+  public String costCodeColumn() {
     Optional<Long> plan = costCodePlan();
     if (plan.isEmpty()) {
       return PROJECT_COLUMN;
@@ -55,7 +57,7 @@ final class Analytics {
   }
 
   /** The cost-code accounts: id → code and id → name. */
-  Map<Long, String[]> costCodeAccounts() {
+  public Map<Long, String[]> costCodeAccounts() {
     Map<Long, String[]> out = new LinkedHashMap<>();
     Optional<Long> plan = costCodePlan();
     if (plan.isEmpty()) {
@@ -69,7 +71,7 @@ final class Analytics {
   }
 
   /** A number without trailing zeros nor exponent ({@code 1740.0} → {@code 1740}, {@code 2E+3} → {@code 2000}). */
-  static BigDecimal plain(BigDecimal v) {
+  public static BigDecimal plain(BigDecimal v) {
     BigDecimal s = v.stripTrailingZeros();
     return s.scale() < 0 ? s.setScale(0) : s;
   }
@@ -79,7 +81,7 @@ final class Analytics {
    * {@code projectAccount} (all entries when empty): {@code {"7,12": 60, "7,13": 40}} gives
    * 12 → 0.6, 13 → 0.4.
    */
-  static Map<Long, BigDecimal> shares(Map<String, Object> distribution, Optional<Long> projectAccount, Map<Long, String[]> costCodes) {
+  public static Map<Long, BigDecimal> shares(Map<String, Object> distribution, Optional<Long> projectAccount, Map<Long, String[]> costCodes) {
     Map<Long, BigDecimal> out = new LinkedHashMap<>();
     distribution.forEach((key, pct) -> {
       List<String> ids = List.of(key.split(","));
@@ -97,6 +99,50 @@ final class Analytics {
         }
       }
     });
+    return out;
+  }
+
+  /**
+   * The project code and cost code one analytic distribution posts to ({@code ""} when none): the
+   * first cost-code account, and the code of the first other account (the project's).
+   *
+   * @param distribution the line's {@code analytic_distribution}
+   * @param costCodes the cost-code accounts ({@link #costCodeAccounts()})
+   * @param projectCodes a cache of project account id → code, filled as accounts are read
+   * @return {project code, cost code}
+   */
+  public String[] posting(Map<String, Object> distribution, Map<Long, String[]> costCodes, Map<Long, String> projectCodes) {
+    String costCode = shares(distribution, Optional.empty(), costCodes).keySet().stream().findFirst()
+        .map(a -> costCodes.get(a)[0]).orElse("");
+    for (String key : distribution.keySet()) {
+      for (String part : key.split(",")) {
+        String id = part.trim();
+        if (id.matches("\\d{1,18}") && !costCodes.containsKey(Long.parseLong(id))) {
+          String project = projectCodes.computeIfAbsent(Long.parseLong(id), k -> odoo.model("account.analytic.account")
+              .read(k, "code").flatMap(r -> r.getString("code")).orElse(""));
+          return new String[] {project, costCode};
+        }
+      }
+    }
+    return new String[] {"", costCode};
+  }
+
+  /**
+   * An {@code analytic_distribution} value (JSON object of account ids → percentage); empty when unset.
+   *
+   * @param r a record read with {@code analytic_distribution}
+   * @return the distribution
+   */
+  public static Map<String, Object> distribution(Record r) {
+    Object v = r.get("analytic_distribution").orElse(Map.of());
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (v instanceof Map<?, ?> m) {
+      m.forEach((k, p) -> {
+        if (k instanceof String s && p instanceof Number) {
+          out.put(s, p);
+        }
+      });
+    }
     return out;
   }
 }
