@@ -289,6 +289,20 @@ public final class CaseDesk implements CaseOpener {
     return close(c, CaseStatus.DISMISSED, actor, "dismissed: " + reason, "case_dismissed");
   }
 
+  /**
+   * Resolves the open case of a key (e.g. a variance hold whose bill was approved), with a notice
+   * and a {@code case_resolved} audit line; nothing happens when there is no open case.
+   */
+  @Override
+  public void resolve(String key, String actor, String resolution) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(resolution, "resolution");
+    Optional<ExceptionCase> c = byKey(key).filter(ExceptionCase::open);
+    if (c.isPresent()) {
+      close(c.get(), CaseStatus.RESOLVED, actor, resolution, "case_resolved");
+    }
+  }
+
   private ExceptionCase openCase(long caseId) {
     ExceptionCase c = get(caseId).orElseThrow(() -> new CaseException("no case " + caseId, null));
     if (!c.open()) {

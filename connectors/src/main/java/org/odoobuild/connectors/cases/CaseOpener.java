@@ -23,6 +23,18 @@ public interface CaseOpener {
   ExceptionCase open(NewCase facts);
 
   /**
+   * Resolves the open case of a key because what it was about was dealt with where it lives
+   * (e.g. a held bill approved in the adapter); nothing happens when there is no open case.
+   * The default does nothing, for openers that keep no state.
+   *
+   * @param key the case key
+   * @param actor who dealt with it
+   * @param resolution how
+   */
+  default void resolve(String key, String actor, String resolution) {
+  }
+
+  /**
    * Opens a case for each drift of a reconciliation: one per flow, kind and record
    * ({@code drift:<flow>:<kind>:<key>}), {@link CaseKind#RECONCILIATION_DRIFT}, routed by the
    * report's flow.

@@ -100,7 +100,7 @@ import org.odoobuild.workflow.p2p.Variance;
  * {@link P2pException.Problem#NOT_AN_APPROVER}); {@link Builder#cases} opens a
  * {@link CaseKind#VARIANCE_HOLD} case on the case desk for every held bill (key
  * {@code variance_hold:account.move,<id>}), routed by flow, project, cost code and the money at
- * stake.
+ * stake, and resolves it when the bill is approved or rejected.
  *
  * <p>Every step may run again after a crash: what Odoo holds is read before anything is written.
  * Thread-safe when its client and instance store are.
@@ -263,12 +263,14 @@ public final class OdooVendorBills {
     }
     workflow.fire(instanceId(bill), ProcureToPay.Event.APPROVE_VARIANCE, decision,
         EventMeta.of(approver, "variance approved", "approve:" + bill));
+    cases.ifPresent(desk -> desk.resolve(holdCase(bill), approver, "variance approved, bill posted"));
     return new Outcome(bill, status(workflow.state(instanceId(bill))), false, Optional.empty());
   }
 
   /** The owner refuses a held bill: it is cancelled in Odoo. */
   public Outcome reject(long bill, String approver, String reason) {
     workflow.fire(instanceId(bill), ProcureToPay.Event.REJECT, decision(bill, approver), new EventMeta(approver, reason, "", "reject:" + bill));
+    cases.ifPresent(desk -> desk.resolve(holdCase(bill), approver, "bill rejected: " + reason));
     return new Outcome(bill, status(workflow.state(instanceId(bill))), false, Optional.empty());
   }
 
@@ -295,6 +297,10 @@ public final class OdooVendorBills {
       case REJECTED -> Status.REJECTED;
       default -> Status.BLOCKED;
     };
+  }
+
+  private static String holdCase(long bill) {
+    return "variance_hold:" + MOVE + "," + bill;
   }
 
   private static String instanceId(long bill) {
@@ -564,7 +570,7 @@ public final class OdooVendorBills {
       if (cases.isPresent()) {
         Optional<Instance> held = workflow.instance(instanceId(id));
         Optional<BigDecimal> atStake = held.flatMap(i -> i.variable("at_stake")).map(BigDecimal::new);
-        cases.get().open(NewCase.of("variance_hold:" + MOVE + "," + id, CaseKind.VARIANCE_HOLD, HOLD + match.billNumber() + " ("
+        cases.get().open(NewCase.of(holdCase(id), CaseKind.VARIANCE_HOLD, HOLD + match.billNumber() + " ("
             + name(move, "partner_id") + ", " + move.getString("invoice_origin").orElse("") + "): " + match.summary())
             .withRecord(flow, MOVE, MOVE + "," + id)
             .withMoney(held.flatMap(i -> i.variable("project")).orElse(""), held.flatMap(i -> i.variable("cost_code")).orElse(""),

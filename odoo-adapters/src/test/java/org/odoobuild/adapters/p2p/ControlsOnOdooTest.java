@@ -86,6 +86,8 @@ class ControlsOnOdooTest {
 
       assertEquals(OdooVendorBills.Status.POSTED, bills.approve(held.bill(), "controller.ann").status());
       assertEquals("posted", w.records("account.move", "id", held.bill()).get(0).get("state"));
+      assertEquals(CaseStatus.RESOLVED, desk.get(c.id()).orElseThrow().status(), "the approval resolved the case");
+      assertEquals("variance approved, bill posted by controller.ann", desk.get(c.id()).orElseThrow().resolution());
     }
   }
 
