@@ -48,7 +48,8 @@ import org.odoobuild.model.procurement.PurchaseOrderLine;
  *   <li>with {@link Builder#cases}, a {@link CaseKind#DRAWING_HOLD} case is opened per order and
  *       superseded revision (key {@code drawing_hold:purchase.order,<id>:<reason>}), routed by
  *       flow, the held lines' project and cost code (their analytic distribution) and the amount
- *       held (their subtotal).</li>
+ *       held (their subtotal); resolved when the order's last held line is released or
+ *       cancelled.</li>
  * </ul>
  * A cancelled line keeps what was received: Odoo refuses to delete a confirmed line and says to
  * set its quantity instead ({@code purchase_order_line.py} {@code _unlink_except_purchase_or_done}),
@@ -189,10 +190,11 @@ public final class OdooDrawingHolds {
 
   /** Review: the line stands; its receipt move is reserved again and it can be received and billed. */
   public void release(long line, String note) {
-    if (unhold(line, "released after review: " + note)) {
+    List<String> reasons = unhold(line, "released after review: " + note);
+    if (!reasons.isEmpty()) {
       reserve(line, true);
     }
-    clearActivity(line);
+    clearActivity(line, reasons, "released after review: " + note);
   }
 
   /**
@@ -201,24 +203,27 @@ public final class OdooDrawingHolds {
    */
   public void cancel(long line, String reason) {
     Record l = line(line);
-    if (unhold(line, "cancelled after review: " + reason)) {
+    List<String> reasons = unhold(line, "cancelled after review: " + reason);
+    if (!reasons.isEmpty()) {
       BigDecimal received = l.getDecimal("qty_received");
       if (l.getDecimal("product_qty").compareTo(received) != 0) {
         odoo.model(LineHolds.LINE).write(line, Map.of("product_qty", received));
       }
     }
-    clearActivity(line);
+    clearActivity(line, reasons, "cancelled after review: " + reason);
   }
 
-  private boolean unhold(long line, String description) {
-    boolean any = false;
+  /** Lifts the line's holds; returns their reasons (none: it was not held). */
+  private List<String> unhold(long line, String description) {
+    List<String> reasons = new ArrayList<>();
     for (Record link : LineHolds.links(odoo, List.of(line))) {
-      if (link.getString("description").orElse("").startsWith(LineHolds.HELD)) {
+      String d = link.getString("description").orElse("");
+      if (d.startsWith(LineHolds.HELD)) {
         odoo.model(LineHolds.ATTACHMENT).write(link.id(), Map.of("description", description));
-        any = true;
+        reasons.add(d.substring(LineHolds.HELD.length()));
       }
     }
-    return any;
+    return reasons;
   }
 
   /** Unreserves (quantity 0) or reserves in full the line's open receipt moves. */
@@ -272,17 +277,22 @@ public final class OdooDrawingHolds {
       posting[1] = posting[1].isEmpty() ? at[1] : posting[1];
     }
     String name = lines.get(0).orderName();
-    String key = "drawing_hold:" + ORDER + "," + order + ":" + reason;
-    desk.open(NewCase.of(key.length() > 500 ? key.substring(0, 500) : key, CaseKind.DRAWING_HOLD,
+    desk.open(NewCase.of(caseKey(order, reason), CaseKind.DRAWING_HOLD,
         name + ": " + lines.size() + " line(s) on hold, " + reason)
         .withRecord(flow, ORDER, ORDER + "," + order)
         .withMoney(posting[0], posting[1], Optional.of(Analytics.plain(amount))));
   }
 
-  /** Removes the order's hold activities once none of its lines is held. */
-  private void clearActivity(long line) {
+  private static String caseKey(long order, String reason) {
+    String key = "drawing_hold:" + ORDER + "," + order + ":" + reason;
+    return key.length() > 500 ? key.substring(0, 500) : key;
+  }
+
+  /** Removes the order's hold activities, and resolves its hold cases, once none of its lines is held. */
+  private void clearActivity(long line, List<String> reasons, String resolution) {
     long order = line(line).getMany2one("order_id").map(Many2one::id).orElse(0L);
     if (LineHolds.heldOf(odoo, order).isEmpty()) {
+      cases.ifPresent(desk -> reasons.forEach(r -> desk.resolve(caseKey(order, r), "review", resolution)));
       List<Long> ids = odoo.model("mail.activity").search(Query.where(Domain.where("res_model_id", "=", orderModel())
           .and(Domain.where("res_id", "=", order)).and(Domain.where("summary", "=like", ACTIVITY + "%"))));
       if (!ids.isEmpty()) {

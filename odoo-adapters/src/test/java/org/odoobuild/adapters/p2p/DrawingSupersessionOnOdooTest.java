@@ -126,6 +126,10 @@ class DrawingSupersessionOnOdooTest {
       assertEquals(java.util.Optional.of(new BigDecimal("2900")), facts.amount(), "20 EA of ready-mix at 145.00 held");
       assertEquals("pm.rmc24", cases.get(0).owner());
       assertTrue(facts.summary().contains("S-201 rev B superseded"), facts.summary());
+
+      holds.release(holds.held(w.orderId).get(0).line(), "the revised connection does not change the concrete");
+      assertEquals(org.odoobuild.connectors.cases.CaseStatus.RESOLVED, desk.get(cases.get(0).id()).orElseThrow().status(),
+          "the review resolved the case");
     }
   }
 
