@@ -1,6 +1,10 @@
 package org.odoobuild.connectors.cases;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,6 +28,25 @@ public record CaseNotice(long id, long caseId, String event, String recipient, S
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(facts, "facts");
     Objects.requireNonNull(dueAt, "dueAt");
+  }
+
+  /**
+   * The case's facts for people, label → value, in a fixed order (kind, flow, record, project,
+   * cost code, amount, due), empty values left out: what notifiers list under the text.
+   *
+   * @return the details
+   */
+  public Map<String, String> details() {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put("Kind", facts.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+    d.put("Flow", facts.flow());
+    d.put("Record", (facts.entityType() + " " + facts.entityKey()).trim());
+    d.put("Project", facts.project());
+    d.put("Cost code", facts.costCode());
+    d.put("Amount", facts.amount().map(BigDecimal::toPlainString).orElse(""));
+    d.put("Due", dueAt.toString());
+    d.values().removeIf(String::isEmpty);
+    return d;
   }
 
   /**

@@ -58,22 +58,11 @@ public final class MailCaseNotifier implements CaseNotifier {
         + f.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
         + (f.entityKey().isEmpty() ? "" : " " + f.entityKey());
     StringBuilder body = new StringBuilder(notice.text()).append("\n\n");
-    line(body, "Flow", f.flow());
-    line(body, "Record", (f.entityType() + " " + f.entityKey()).trim());
-    line(body, "Project", f.project());
-    line(body, "Cost code", f.costCode());
-    line(body, "Amount", f.amount().map(java.math.BigDecimal::toPlainString).orElse(""));
-    line(body, "Due", notice.dueAt().toString());
+    notice.details().forEach((label, value) -> body.append(label).append(": ").append(value).append('\n'));
     String host = from.contains("@") ? from.substring(from.indexOf('@') + 1) : "localhost";
     return new MailMessage(from, List.of(to), subject, body.toString(), Map.of(
         "Message-ID", "<case-notice." + notice.caseId() + "." + notice.id() + "@" + host + ">",
         "X-Idempotency-Key", notice.idempotencyKey()));
-  }
-
-  private static void line(StringBuilder b, String label, String value) {
-    if (!value.isEmpty()) {
-      b.append(label).append(": ").append(value).append('\n');
-    }
   }
 
   @Override

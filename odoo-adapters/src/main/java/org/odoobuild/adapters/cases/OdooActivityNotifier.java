@@ -154,21 +154,10 @@ public final class OdooActivityNotifier implements CaseNotifier {
   }
 
   private static String note(CaseNotice n) {
-    NewCase f = n.facts();
-    StringBuilder b = new StringBuilder("<p>").append(escape(n.text())).append("</p><ul>");
-    item(b, "Case", String.valueOf(n.caseId()) + " (" + f.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
-    item(b, "Flow", f.flow());
-    item(b, "Record", (f.entityType() + " " + f.entityKey()).trim());
-    item(b, "Project", f.project());
-    item(b, "Cost code", f.costCode());
-    item(b, "Amount", f.amount().map(java.math.BigDecimal::toPlainString).orElse(""));
+    StringBuilder b = new StringBuilder("<p>").append(escape(n.text())).append("</p><ul><li>Case: ").append(n.caseId())
+        .append("</li>");
+    n.details().forEach((label, value) -> b.append("<li>").append(label).append(": ").append(escape(value)).append("</li>"));
     return b.append("</ul>").toString();
-  }
-
-  private static void item(StringBuilder b, String label, String value) {
-    if (!value.isEmpty()) {
-      b.append("<li>").append(label).append(": ").append(escape(value)).append("</li>");
-    }
   }
 
   private static String escape(String s) {
