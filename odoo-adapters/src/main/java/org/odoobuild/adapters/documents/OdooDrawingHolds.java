@@ -328,7 +328,7 @@ public final class OdooDrawingHolds {
     private InMemoryReferences known = new InMemoryReferences();
     private BiConsumer<String, String> notifier = (owner, message) -> { };
     private Optional<CaseOpener> cases = Optional.empty();
-    private String flow = "drawings";
+    private String flow = "";
 
     private Builder(OdooClient odoo) {
       this.odoo = Objects.requireNonNull(odoo, "odoo");
@@ -346,15 +346,15 @@ public final class OdooDrawingHolds {
       return this;
     }
 
-    /** Opens a drawing-hold case for every order with lines put on hold (e.g. a {@code CaseDesk}; default: none). */
+    /** Opens a drawing-hold case for every order with lines put on hold on {@code desk} (e.g. a {@code CaseDesk}; default: none), flow {@code drawings}. */
     public Builder cases(CaseOpener desk) {
-      this.cases = Optional.of(Objects.requireNonNull(desk, "desk"));
-      return this;
+      return cases(desk, "drawings");
     }
 
-    /** The flow name cases are routed by (default {@code drawings}). */
-    public Builder flow(String name) {
-      this.flow = Objects.requireNonNull(name, "name");
+    /** Opens a drawing-hold case for every order with lines put on hold on {@code desk}, routed as flow {@code flowName}. */
+    public Builder cases(CaseOpener desk, String flowName) {
+      this.cases = Optional.of(Objects.requireNonNull(desk, "desk"));
+      this.flow = Objects.requireNonNull(flowName, "flowName");
       return this;
     }
 

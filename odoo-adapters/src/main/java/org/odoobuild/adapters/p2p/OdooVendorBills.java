@@ -686,7 +686,7 @@ public final class OdooVendorBills {
     private P2pPublisher publisher = P2pPublisher.none();
     private Clock clock = Clock.systemUTC();
     private Optional<CaseOpener> cases = Optional.empty();
-    private String flow = "vendor-bills";
+    private String flow = "";
     private Optional<ApprovalAuthority> authority = Optional.empty();
     private Optional<PostingControls> controls = Optional.empty();
 
@@ -694,15 +694,15 @@ public final class OdooVendorBills {
       this.odoo = Objects.requireNonNull(odoo, "odoo");
     }
 
-    /** Opens a variance-hold case for every held bill (e.g. a {@code CaseDesk}; default: none). */
+    /** Opens a variance-hold case for every held bill on {@code desk} (e.g. a {@code CaseDesk}; default: none), flow {@code vendor-bills}. */
     public Builder cases(CaseOpener desk) {
-      this.cases = Optional.of(Objects.requireNonNull(desk, "desk"));
-      return this;
+      return cases(desk, "vendor-bills");
     }
 
-    /** The flow name cases are routed by (default {@code vendor-bills}). */
-    public Builder flow(String name) {
-      this.flow = Objects.requireNonNull(name, "name");
+    /** Opens a variance-hold case for every held bill on {@code desk}, routed as flow {@code flowName}. */
+    public Builder cases(CaseOpener desk, String flowName) {
+      this.cases = Optional.of(Objects.requireNonNull(desk, "desk"));
+      this.flow = Objects.requireNonNull(flowName, "flowName");
       return this;
     }
 
