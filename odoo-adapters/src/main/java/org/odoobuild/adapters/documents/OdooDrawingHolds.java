@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.odoobuild.adapters.AdapterException;
-import org.odoobuild.adapters.internal.Analytics;
+import org.odoobuild.adapters.internal.AnalyticPostings;
 import org.odoobuild.adapters.internal.LineHolds;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
 import org.odoobuild.adapters.mapping.MappingContext;
@@ -267,12 +267,11 @@ public final class OdooDrawingHolds {
         List.of("analytic_distribution", "price_subtotal"));
     BigDecimal amount = BigDecimal.ZERO;
     String[] posting = {"", ""};
-    Analytics analytics = new Analytics(odoo, MappingContext.live(odoo, known));
-    Map<Long, String[]> costCodes = analytics.costCodeAccounts();
+    Map<Long, String[]> costCodes = AnalyticPostings.costCodeAccounts(odoo, MappingContext.live(odoo, known).refs().costCodePlanId());
     Map<Long, String> projectCodes = new LinkedHashMap<>();
     for (Record r : rows) {
       amount = amount.add(r.getDecimal("price_subtotal"));
-      String[] at = analytics.posting(Analytics.distribution(r), costCodes, projectCodes);
+      String[] at = AnalyticPostings.posting(odoo, AnalyticPostings.distribution(r), costCodes, projectCodes);
       posting[0] = posting[0].isEmpty() ? at[0] : posting[0];
       posting[1] = posting[1].isEmpty() ? at[1] : posting[1];
     }
@@ -280,7 +279,8 @@ public final class OdooDrawingHolds {
     desk.open(NewCase.of(caseKey(order, reason), CaseKind.DRAWING_HOLD,
         name + ": " + lines.size() + " line(s) on hold, " + reason)
         .withRecord(flow, ORDER, ORDER + "," + order)
-        .withMoney(posting[0], posting[1], Optional.of(Analytics.plain(amount))));
+        .withMoney(posting[0], posting[1], Optional.of(amount.setScale(Math.max(0, amount.stripTrailingZeros().scale()),
+            java.math.RoundingMode.UNNECESSARY))));
   }
 
   private static String caseKey(long order, String reason) {

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.odoobuild.adapters.AdapterException;
-import org.odoobuild.adapters.internal.Analytics;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
 import org.odoobuild.adapters.mapping.MappingContext;
 import org.odoobuild.adapters.mapping.ProjectMapping;
@@ -110,7 +109,7 @@ public final class OdooJobCost {
       for (Record l : odoo.model("purchase.order.line").searchRead(Query.where(Domain.where("order_id", "=", id))
           .fields("product_qty", "price_unit", "analytic_distribution"))) {
         BigDecimal value = l.getDecimal("product_qty").multiply(l.getDecimal("price_unit"));
-        Analytics.shares(Analytics.distribution(l), Optional.of(account), costCodes)
+        Analytics.shares(OdooOrders.distribution(l), Optional.of(account), costCodes)
             .forEach((acc, share) -> amounts.merge(costCodes.get(acc)[0], value.multiply(share), BigDecimal::add));
       }
       return report(project).refusal(order.getString("name").orElse(po), amounts);
@@ -146,7 +145,7 @@ public final class OdooJobCost {
     Map<Long, Map<Long, BigDecimal>> shares = new LinkedHashMap<>();
     odoo.model("purchase.order.line").stream(Query.where(Domain.where("order_id.state", "in", OdooOrders.CONFIRMED))
         .fields("product_qty", "price_unit", "analytic_distribution"), 500).forEach(l -> {
-          Map<Long, BigDecimal> s = Analytics.shares(Analytics.distribution(l), Optional.of(projectAccount), costCodes);
+          Map<Long, BigDecimal> s = Analytics.shares(OdooOrders.distribution(l), Optional.of(projectAccount), costCodes);
           if (!s.isEmpty()) {
             lines.put(l.id(), l);
             shares.put(l.id(), s);

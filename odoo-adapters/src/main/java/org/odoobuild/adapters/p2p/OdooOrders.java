@@ -3,11 +3,12 @@ package org.odoobuild.adapters.p2p;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.odoobuild.adapters.internal.Analytics;
+import org.odoobuild.adapters.internal.AnalyticPostings;
 import org.odoobuild.adapters.mapping.MappingContext;
 import org.odoobuild.adapters.mapping.OdooField;
 import org.odoobuild.client.Domain;
@@ -87,8 +88,13 @@ final class OdooOrders {
       long seq = r.getLong("sequence");
       out.add(new Line(r.id(), bySequence && seq <= Integer.MAX_VALUE ? (int) seq : i + 1, r.getString("name").orElse(""),
           r.getMany2one("product_id"), r.getDecimal("product_qty"), u, ctx.refs().unitOf(u.id(), u.displayName()),
-          r.getDecimal("price_unit"), r.getDecimal("qty_received"), r.getDecimal("qty_invoiced"), Analytics.distribution(r)));
+          r.getDecimal("price_unit"), r.getDecimal("qty_received"), r.getDecimal("qty_invoiced"), distribution(r)));
     }
     return out;
+  }
+
+  /** An {@code analytic_distribution} value (JSON object of account ids → percentage); empty when unset. */
+  static Map<String, Object> distribution(Record r) {
+    return AnalyticPostings.distribution(r);
   }
 }

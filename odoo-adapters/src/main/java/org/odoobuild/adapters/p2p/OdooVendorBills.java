@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.odoobuild.adapters.AdapterException;
-import org.odoobuild.adapters.internal.Analytics;
+import org.odoobuild.adapters.internal.AnalyticPostings;
 import org.odoobuild.adapters.internal.Json;
 import org.odoobuild.adapters.internal.LineHolds;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
@@ -392,7 +392,8 @@ public final class OdooVendorBills {
     Map<Long, String> projectCodes = new LinkedHashMap<>();
     List<String> out = new ArrayList<>();
     for (LinePlan lp : plans) {
-      String[] at = analytics.posting(lp.orderLine.map(OdooOrders.Line::distribution).orElse(Map.of()), costCodes, projectCodes);
+      String[] at = AnalyticPostings.posting(odoo, lp.orderLine.map(OdooOrders.Line::distribution).orElse(Map.of()), costCodes,
+          projectCodes);
       out.add(at[0] + "|" + (at[1].isEmpty() ? lp.line.costCode().orElse("") : at[1]));
     }
     return out;

@@ -1,0 +1,93 @@
+package org.odoobuild.adapters.p2p;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.odoobuild.adapters.mapping.MappingContext;
+import org.odoobuild.client.Domain;
+import org.odoobuild.client.Many2one;
+import org.odoobuild.client.OdooClient;
+import org.odoobuild.client.Query;
+import org.odoobuild.client.Record;
+
+/**
+ * Where cost codes live in Odoo's analytic accounting: accounts of the cost-code plan, and the
+ * {@code account.analytic.line} column of that plan. Odoo gives every root plan but the project
+ * plan its own column {@code x_plan<id>_id} (addons/analytic/models/analytic_plan.py
+ * {@code _column_name}); the project plan's accounts are in {@code account_id}. The column is
+ * looked up with {@code fields_get}, never assumed.
+ */
+final class Analytics {
+  /** The project plan's column on analytic lines. */
+  static final String PROJECT_COLUMN = "account_id";
+  private final OdooClient odoo;
+  private final MappingContext ctx;
+
+  Analytics(OdooClient odoo, MappingContext ctx) {
+    this.odoo = odoo;
+    this.ctx = ctx;
+  }
+
+  /** The cost-code plan. */
+  Optional<Long> costCodePlan() {
+    return ctx.refs().costCodePlanId();
+  }
+
+  /** The analytic-line column of the cost-code plan ({@code account_id} when the server has no column of its own for it). */
+  String costCodeColumn() {
+    Optional<Long> plan = costCodePlan();
+    if (plan.isEmpty()) {
+      return PROJECT_COLUMN;
+    }
+    long root = plan.get();
+    for (int depth = 0; depth < 32; depth++) {
+      Optional<Long> parent = odoo.model("account.analytic.plan").read(root, "parent_id")
+          .flatMap(r -> r.getMany2one("parent_id")).map(Many2one::id);
+      if (parent.isEmpty()) {
+        break;
+      }
+      root = parent.get();
+    }
+    String column = "x_plan" + root + "_id";
+    return odoo.model("account.analytic.line").fields().containsKey(column) ? column : PROJECT_COLUMN;
+  }
+
+  /** The cost-code accounts: id → code and id → name. */
+  Map<Long, String[]> costCodeAccounts() {
+    return org.odoobuild.adapters.internal.AnalyticPostings.costCodeAccounts(odoo, costCodePlan());
+  }
+
+  /** A number without trailing zeros nor exponent ({@code 1740.0} → {@code 1740}, {@code 2E+3} → {@code 2000}). */
+  static BigDecimal plain(BigDecimal v) {
+    BigDecimal s = v.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
+  }
+
+  /**
+   * The shares of one distribution per cost-code account, for the entries that include
+   * {@code projectAccount} (all entries when empty): {@code {"7,12": 60, "7,13": 40}} gives
+   * 12 → 0.6, 13 → 0.4.
+   */
+  static Map<Long, BigDecimal> shares(Map<String, Object> distribution, Optional<Long> projectAccount, Map<Long, String[]> costCodes) {
+    Map<Long, BigDecimal> out = new LinkedHashMap<>();
+    distribution.forEach((key, pct) -> {
+      List<String> ids = List.of(key.split(","));
+      if (projectAccount.isPresent() && !ids.contains(String.valueOf(projectAccount.get()))) {
+        return;
+      }
+      for (String id : ids) {
+        try {
+          long acc = Long.parseLong(id.trim());
+          if (costCodes.containsKey(acc)) {
+            out.merge(acc, new BigDecimal(pct.toString()).movePointLeft(2), BigDecimal::add);
+          }
+        } catch (NumberFormatException e) {
+          // not an account id: not a cost code
+        }
+      }
+    });
+    return out;
+  }
+}
