@@ -29,6 +29,7 @@ import org.odoobuild.examples.doccontrol.DocumentControlToProcurement;
 import org.odoobuild.examples.equipment.TelematicsToErp;
 import org.odoobuild.examples.estimating.EstimateToErp;
 import org.odoobuild.examples.support.Console;
+import org.odoobuild.examples.support.Governance;
 import org.odoobuild.examples.support.OdooConnection;
 import org.odoobuild.testkit.OdooEmulator;
 
@@ -178,7 +179,9 @@ class ExamplesTest {
 
   @Test
   void documentControlReleasesApprovedPackagesAndHoldsSupersededOnes() throws Exception {
-    try (OdooConnection conn = OdooConnection.emulated(console); SyncStore store = SyncStores.embedded(dir.resolve("sync"))) {
+    // as the command runs it: the store encrypted at rest
+    try (OdooConnection conn = OdooConnection.emulated(console); SyncStore raw = SyncStores.embedded(dir.resolve("sync"));
+        SyncStore store = Governance.protect(raw, Governance.keys())) {
       assertEquals(2, DocumentControlToProcurement.run(console, conn.client(), store), output());
       OdooEmulator odoo = conn.emulator().orElseThrow();
       Map<String, Map<String, Object>> orders = records(odoo, "purchase.order", r -> String.valueOf(r.get("name")).startsWith("SUB "))
@@ -201,6 +204,18 @@ class ExamplesTest {
         assertEquals(String.valueOf(accountId(odoo, ((String) o.get("name")).substring(4, 12))), distribution(lines.get(0)));
       }
       assertEquals(1, store.deadLetters("submittal-decisions", 10).size(), "the non-compliant vendor's approval");
+
+      // encrypted at rest: the dead letter's payload is unreadable in the database, readable through the SDK
+      try (java.sql.Connection c = raw.database().orElseThrow().getConnection(); java.sql.Statement st = c.createStatement();
+          java.sql.ResultSet rs = st.executeQuery("SELECT payload FROM sync_outbox WHERE status = 'dead'")) {
+        assertTrue(rs.next());
+        assertTrue(rs.getString(1).startsWith("enc1:") && !rs.getString(1).contains("03 30 00-003"), rs.getString(1));
+      }
+      assertTrue(store.deadLetters("submittal-decisions", 10).get(0).payload().contains("submittal"));
+      assertTrue(org.odoobuild.connectors.audit.AuditChain.open(raw).verify().intact());
+      // the drawing hold and the dead letter are cases with owners
+      assertTrue(output().contains("DRAWING_HOLD → pm.lee"), output());
+      assertTrue(output().contains("DEAD_LETTER → integration-team") || output().contains("VALIDATION → integration-team"), output());
     }
   }
 

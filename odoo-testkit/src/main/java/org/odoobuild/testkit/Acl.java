@@ -130,7 +130,10 @@ final class Acl {
         };
     }
 
-    /** Seeds the res.groups records. */
+    /**
+     * Seeds the res.groups records, each with its external id in ir.model.data (groups are XML data records of their
+     * module, e.g. odoo/addons/base/security/base_groups.xml, so {@code base.group_user} resolves to its id).
+     */
     static void seedGroups(Orm orm) {
         boolean v19 = orm.version >= 19;
         for (Map.Entry<String, Integer> g : GROUP_IDS.entrySet()) {
@@ -138,8 +141,40 @@ final class Acl {
                 Map<String, Object> vals = new LinkedHashMap<>();
                 vals.put("name", groupName(g.getKey(), v19));
                 orm.createOne("res.groups", vals, g.getValue(), false);
+                if (orm.resolveXmlId(g.getKey(), "res.groups") == null) {
+                    orm.registerXmlId(g.getKey(), "res.groups", g.getValue());
+                }
             }
         }
+    }
+
+    /**
+     * Group ids with the groups they imply, transitively: Odoo 19's {@code res.users.all_group_ids}, computed from
+     * {@code group_ids.all_implied_ids} (odoo/addons/base/models/res_users.py, 19.0 {@code _compute_all_group_ids}).
+     */
+    static List<Integer> withImplied(Object groupIds) {
+        Set<Integer> out = new LinkedHashSet<>();
+        List<String> pending = new ArrayList<>();
+        if (groupIds instanceof List<?> l) {
+            for (Object o : l) {
+                if (Py.isInt(o)) {
+                    out.add(Py.toInt(o));
+                    GROUP_IDS.forEach((xmlId, id) -> {
+                        if (id == Py.toInt(o)) {
+                            pending.add(xmlId);
+                        }
+                    });
+                }
+            }
+        }
+        while (!pending.isEmpty()) {
+            for (String implied : IMPLIED.getOrDefault(pending.remove(0), List.of())) {
+                if (out.add(GROUP_IDS.get(implied))) {
+                    pending.add(implied);
+                }
+            }
+        }
+        return new ArrayList<>(out);
     }
 
     /** All group ids (an administrator's groups). */

@@ -360,6 +360,12 @@ final class Defaults {
         if (m.name.equals("purchase.order.line")) {
             Actions.confirmedLineChanged(orm, row, 0.0);
         }
+        if (m.name.equals("res.users") && orm.version < 19 && row.get("groups_id") instanceof List<?> groups
+                && groups.stream().allMatch(Py::isInt)) {
+            // 17: groups_id is completed with the implied groups on create (odoo/addons/base/models/res_users.py 17.0,
+            // UsersImplied.create); 19 keeps group_ids as assigned and computes all_group_ids instead
+            row.put("groups_id", Acl.withImplied(groups));
+        }
     }
 
     /**

@@ -310,6 +310,12 @@ final class Schema {
                 .f("tz", "selection", "Timezone", "sel", sel("Europe/Brussels", "Europe/Brussels", "UTC", "UTC"))
                 .f("share", "boolean", "Share User", "ro")
                 .m2m(v19 ? "group_ids" : "groups_id", "res.groups", "Groups");
+        if (v19) {
+            // odoo/addons/base/models/res_users.py (19.0): group_ids are the groups explicitly assigned,
+            // all_group_ids adds the implied ones (computed, not stored)
+            u.m2m("all_group_ids", "res.groups", "Groups and implied groups", "ro").compute("all_group_ids",
+                    (s, r) -> Acl.withImplied(r.get("group_ids")));
+        }
         magic(u);
         u.restrictedGroups = null;
         add("res.groups", "Access Groups", "ResGroups").f("name", "char", "Name", "req");

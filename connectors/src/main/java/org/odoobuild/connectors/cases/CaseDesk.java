@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.odoobuild.connectors.internal.Jdbc;
-import org.odoobuild.connectors.ops.Drift;
-import org.odoobuild.connectors.ops.ReconciliationReport;
 import org.odoobuild.connectors.ownership.OwnershipConflict;
 import org.odoobuild.connectors.store.AuditEntry;
 import org.odoobuild.connectors.store.DeadLetter;
@@ -44,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * desk.replay(caseId, "ops.maria");
  * }</pre>
  */
-public final class CaseDesk {
+public final class CaseDesk implements CaseOpener {
   private static final Logger LOG = LoggerFactory.getLogger(CaseDesk.class);
   private static final String COLUMNS = "id, case_key, kind, flow, entity_type, entity_key, project, cost_code, amount, "
       + "summary, dead_letter, owner, opened_at, due_at, status, resolution";
@@ -100,6 +98,7 @@ public final class CaseDesk {
    * @param facts the case facts
    * @return the case
    */
+  @Override
   public ExceptionCase open(NewCase facts) {
     Objects.requireNonNull(facts, "facts");
     Optional<ExceptionCase> existing = byKey(facts.key());
@@ -180,22 +179,6 @@ public final class CaseDesk {
         conflict.writer() + " wanted " + conflict.field() + " = '" + conflict.proposedValue() + "', " + conflict.owner()
             + " (the owner) has '" + conflict.currentValue() + "'")
         .withRecord("", conflict.entityType(), conflict.entityKey()));
-  }
-
-  /**
-   * Opens a case for each drift of a reconciliation (one per record, keyed by the report's flow and record).
-   *
-   * @param report the reconciliation report
-   * @return the cases (existing ones included)
-   */
-  public List<ExceptionCase> drifts(ReconciliationReport report) {
-    List<ExceptionCase> out = new ArrayList<>();
-    for (Drift d : report.drifts()) {
-      out.add(open(NewCase.of("drift:" + report.flow() + ":" + d.kind() + ":" + d.key(), CaseKind.RECONCILIATION_DRIFT,
-          d.kind() + " " + d.key() + (d.fields().isEmpty() ? "" : " " + d.fields()))
-          .withRecord(report.flow(), "", d.key())));
-    }
-    return out;
   }
 
   // deadlines --------------------------------------------------------------------------------
@@ -306,6 +289,20 @@ public final class CaseDesk {
     return close(c, CaseStatus.DISMISSED, actor, "dismissed: " + reason, "case_dismissed");
   }
 
+  /**
+   * Resolves the open case of a key (e.g. a variance hold whose bill was approved), with a notice
+   * and a {@code case_resolved} audit line; nothing happens when there is no open case.
+   */
+  @Override
+  public void resolve(String key, String actor, String resolution) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(resolution, "resolution");
+    Optional<ExceptionCase> c = byKey(key).filter(ExceptionCase::open);
+    if (c.isPresent()) {
+      close(c.get(), CaseStatus.RESOLVED, actor, resolution, "case_resolved");
+    }
+  }
+
   private ExceptionCase openCase(long caseId) {
     ExceptionCase c = get(caseId).orElseThrow(() -> new CaseException("no case " + caseId, null));
     if (!c.open()) {
@@ -346,16 +343,27 @@ public final class CaseDesk {
    */
   public int deliverNotices(int max) {
     List<CaseNotice> due = new ArrayList<>();
+    List<long[]> pending = new ArrayList<>();
+    List<String[]> texts = new ArrayList<>();
     try (Connection c = ds.getConnection(); PreparedStatement p = c.prepareStatement(
         "SELECT id, case_id, event, recipient, text FROM gov_case_notice WHERE sent = FALSE ORDER BY id LIMIT ?")) {
       p.setInt(1, max);
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
-          due.add(new CaseNotice(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5)));
+          pending.add(new long[] {r.getLong(1), r.getLong(2)});
+          texts.add(new String[] {r.getString(3), r.getString(4), r.getString(5)});
         }
       }
     } catch (SQLException e) {
       throw new CaseException("cannot read case notices", e);
+    }
+    for (int i = 0; i < pending.size(); i++) {
+      long[] ids = pending.get(i);
+      String[] t = texts.get(i);
+      Optional<ExceptionCase> kase = get(ids[1]);
+      if (kase.isPresent()) {
+        due.add(new CaseNotice(ids[0], ids[1], t[0], t[1], t[2], kase.get().facts(), kase.get().dueAt()));
+      }
     }
     int sent = 0;
     for (CaseNotice n : due) {

@@ -23,15 +23,15 @@ import org.slf4j.LoggerFactory;
 public final class ScheduledReconciliation {
   private static final Logger LOG = LoggerFactory.getLogger(ScheduledReconciliation.class);
   private final Supplier<ReconciliationReport> reconcile;
-  private final CaseDesk desk;
+  private final CaseOpener desk;
 
   /**
    * Creates the job.
    *
    * @param reconcile runs one reconciliation
-   * @param desk where drifts become cases
+   * @param desk where drifts become cases (a {@link CaseDesk})
    */
-  public ScheduledReconciliation(Supplier<ReconciliationReport> reconcile, CaseDesk desk) {
+  public ScheduledReconciliation(Supplier<ReconciliationReport> reconcile, CaseOpener desk) {
     this.reconcile = Objects.requireNonNull(reconcile, "reconcile");
     this.desk = Objects.requireNonNull(desk, "desk");
   }

@@ -21,6 +21,7 @@ import org.odoobuild.adapters.capture.OdooChange;
 import org.odoobuild.adapters.capture.OdooChangeSource;
 import org.odoobuild.adapters.documents.OdooDrawingHolds;
 import org.odoobuild.adapters.failure.OdooFailures;
+import org.odoobuild.adapters.govern.FieldGovernance;
 import org.odoobuild.adapters.procurement.OdooProcurement;
 import org.odoobuild.adapters.sink.EntitySink;
 import org.odoobuild.client.Domain;
@@ -35,11 +36,14 @@ import org.odoobuild.connectors.spi.PayloadCodec;
 import org.odoobuild.connectors.spi.RecordKey;
 import org.odoobuild.connectors.spi.SinkResult;
 import org.odoobuild.connectors.spi.SourceRecord;
+import org.odoobuild.connectors.cases.CaseDesk;
+import org.odoobuild.connectors.cases.CaseStatus;
 import org.odoobuild.connectors.store.SyncStore;
 import org.odoobuild.connectors.store.SyncStores;
 import org.odoobuild.console.ConsoleServer;
 import org.odoobuild.console.Role;
 import org.odoobuild.examples.support.Console;
+import org.odoobuild.examples.support.Governance;
 import org.odoobuild.examples.support.FixedSource;
 import org.odoobuild.examples.support.OdooConnection;
 import org.odoobuild.examples.support.ReferenceData;
@@ -125,7 +129,9 @@ public final class DocumentControlToProcurement {
     Console out = new Console(System.out);
     boolean console = List.of(args).contains("--console");
     Path work = Files.createTempDirectory("doccontrol-example");
-    try (OdooConnection conn = OdooConnection.open(out); SyncStore store = SyncStores.embedded(work.resolve("sync"))) {
+    // the store encrypted at rest (key from SYNC_STORE_KEY) with a sealed audit chain
+    try (OdooConnection conn = OdooConnection.open(out);
+        SyncStore store = Governance.protect(SyncStores.embedded(work.resolve("sync")), Governance.keys())) {
       run(out, conn.client(), store, console ? (engine, gates) -> serveConsole(out, engine, store, gates) : (engine, gates) -> { });
     }
   }
@@ -185,13 +191,19 @@ public final class DocumentControlToProcurement {
     }
     SyncEngine engine = SyncEngine.builder().store(store).workerId("doc-control-example")
         .resilience(OdooFailures.resilience().build()).build();
+    // holds and dead letters become cases with an owner and a deadline; vendor fields AP owns in Odoo are never overwritten
+    CaseDesk desk = CaseDesk.builder(store).routing(Governance.routing()).build();
+    FieldGovernance governance = FieldGovernance.builder(odoo, "erp").ownership(Governance.owners())
+        .onConflict(desk::ownershipConflict).audit(store::append).build();
     engine.register(Flow.builder("vendors", Vendor.class).source(listSource("erp", List.copyOf(vendorBySubmittal.values()),
-        v -> v.primaryRef().id(), EventCatalog.VENDOR_APPROVED)).sink(EntitySink.of(odoo, Vendor.class)).build());
+        v -> v.primaryRef().id(), EventCatalog.VENDOR_APPROVED)).sink(EntitySink.of(odoo, Vendor.class).governed(governance))
+        .build());
     engine.register(Flow.builder("cost-codes", CostCode.class).source(listSource("erp", costCodes, CostCode::code,
         EventCatalog.MASTER_DATA_CHANGED)).sink(EntitySink.of(odoo, CostCode.class)).build());
     List<String> notices = new ArrayList<>();
     // each order line is linked in Odoo to the drawing revision it is bought for, as it is written
-    OdooDrawingHolds holds = OdooDrawingHolds.builder(odoo).notifier((owner, msg) -> notices.add(owner + ": " + msg)).build();
+    OdooDrawingHolds holds = OdooDrawingHolds.builder(odoo).notifier((owner, msg) -> notices.add(owner + ": " + msg)).cases(desk)
+        .build();
     engine.register(Flow.builder("purchase-orders", PurchaseOrder.class).source(listSource("doccontrol", orders,
         PurchaseOrder::number, EventCatalog.MASTER_DATA_CHANGED)).sink(holds.linking(EntitySink.of(odoo, PurchaseOrder.class)))
         .build());
@@ -319,6 +331,9 @@ public final class DocumentControlToProcurement {
     refusals.forEach(r -> out.info("refused: %s", r));
     notices.forEach(n -> out.info("notified %s", n));
     long deadLettered = store.deadLetters("submittal-decisions", 100).size();
+    desk.openDeadLetters(100);
+    desk.cases(CaseStatus.OPEN, 100).forEach(c -> out.info("case %d %s → %s, due %s: %s", c.id(), c.facts().kind(), c.owner(),
+        c.dueAt(), c.facts().summary()));
     out.summary("Document control → procurement", decisions.applied() + drawings.applied() + portal.size(),
         decisions.skipped() + decisions.duplicates() + drawings.skipped(), deadLettered);
     after.accept(engine, gates);

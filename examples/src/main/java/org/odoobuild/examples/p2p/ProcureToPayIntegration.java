@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.odoobuild.adapters.failure.OdooFailures;
+import org.odoobuild.adapters.govern.FieldGovernance;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
 import org.odoobuild.adapters.mapping.LoadRecord;
 import org.odoobuild.adapters.mapping.MappingContext;
@@ -28,9 +29,14 @@ import org.odoobuild.adapters.upsert.Upserter;
 import org.odoobuild.client.Domain;
 import org.odoobuild.client.OdooClient;
 import org.odoobuild.client.Query;
+import org.odoobuild.connectors.cases.CaseDesk;
+import org.odoobuild.connectors.cases.CaseStatus;
+import org.odoobuild.connectors.cases.ExceptionCase;
 import org.odoobuild.connectors.engine.Flow;
 import org.odoobuild.connectors.engine.RunReport;
 import org.odoobuild.connectors.engine.SyncEngine;
+import org.odoobuild.connectors.protect.KeyProvider;
+import org.odoobuild.connectors.protect.ProtectedSyncStore;
 import org.odoobuild.connectors.spi.EventCatalog;
 import org.odoobuild.connectors.spi.EventType;
 import org.odoobuild.connectors.spi.RecordKey;
@@ -42,6 +48,7 @@ import org.odoobuild.connectors.store.DeadLetter;
 import org.odoobuild.connectors.store.SyncStore;
 import org.odoobuild.connectors.store.SyncStores;
 import org.odoobuild.examples.support.Console;
+import org.odoobuild.examples.support.Governance;
 import org.odoobuild.examples.support.OdooConnection;
 import org.odoobuild.model.common.CanonicalEntity;
 import org.odoobuild.model.common.ExternalIds;
@@ -72,6 +79,7 @@ import org.odoobuild.model.project.ImmutableCostCode;
 import org.odoobuild.model.project.ImmutableProject;
 import org.odoobuild.model.project.Project;
 import org.odoobuild.model.project.ProjectStatus;
+import org.odoobuild.workflow.authority.ApprovalAuthority;
 import org.odoobuild.workflow.jobcost.JdbcBudgetStore;
 import org.odoobuild.workflow.jobcost.JobCostReport;
 import org.odoobuild.workflow.kit.EventMeta;
@@ -91,6 +99,13 @@ import org.odoobuild.workflow.procurement.ReleaseGate;
  * to the project's cost codes; bad input is dead-lettered; the job-cost table closes the run
  * (also written as JSON and CSV). Events ({@code delivery_received_on_site},
  * {@code invoice_blocked_for_variance}, {@code cost_posted}) reach a subscriber flow.
+ *
+ * <p>Governed as a production integration should be: the sync store is encrypted at rest
+ * ({@link Governance#protect}: payloads, dead letters and audit values; key from
+ * {@code SYNC_STORE_KEY}) with a sealed audit chain; vendor fields that accounts payable owns in
+ * Odoo are never overwritten ({@link Governance#owners}: a conflict becomes a case); the variance
+ * hold, the ownership conflict and every dead letter become exception cases with an owner and a
+ * deadline; the approver's limit is checked by the SDK.
  * Run (embedded emulator unless {@code ODOO_URL} is set):
  * {@code mvn -B -q -pl examples exec:java -Dexec.mainClass=org.odoobuild.examples.p2p.ProcureToPayIntegration}.
  */
@@ -125,7 +140,10 @@ public final class ProcureToPayIntegration {
 
   /** What a run did (for the test and the summary). */
   public record Result(JobCostReport jobCost, Map<String, Long> orders, long exactBill, long heldBill, List<P2pEvent> events,
-      List<DeadLetter> deadLetters, String refusedByBudget, Path json, Path csv) {}
+      List<DeadLetter> deadLetters, String refusedByBudget, Path json, Path csv, List<ExceptionCase> cases) {}
+
+  /** The remittance email accounts payable keeps for Keystone in Odoo (Odoo owns it). */
+  public static final String AP_REMITTANCE_EMAIL = "remit@keystone.example";
 
   private ProcureToPayIntegration() {}
 
@@ -138,8 +156,20 @@ public final class ProcureToPayIntegration {
     }
   }
 
-  /** Runs the chain on {@code odoo}, keeping sync state, workflow instances and the budget in {@code store}. */
+  /** Runs the chain on {@code odoo}, keeping sync state, workflow instances and the budget in {@code store}, encrypted. */
   public static Result run(Console out, OdooClient odoo, SyncStore store, Path outputDir) throws Exception {
+    return run(out, odoo, store, outputDir, Governance.keys());
+  }
+
+  /**
+   * Runs the chain on {@code odoo}, keeping sync state, workflow instances and the budget in
+   * {@code raw}, encrypted with {@code keys}.
+   */
+  public static Result run(Console out, OdooClient odoo, SyncStore raw, Path outputDir, KeyProvider keys) throws Exception {
+    ProtectedSyncStore store = Governance.protect(raw, keys);
+    CaseDesk desk = CaseDesk.builder(store).routing(Governance.routing()).build();
+    FieldGovernance governance = FieldGovernance.builder(odoo, Governance.ESTIMATING).ownership(Governance.owners())
+        .onConflict(desk::ownershipConflict).audit(store::append).build();
     InMemoryReferences known = new InMemoryReferences();
     List<P2pEvent> events = new ArrayList<>();
     SyncEngine engine = SyncEngine.builder().store(store).resilience(OdooFailures.resilience().build()).workerId("p2p-example").build();
@@ -160,7 +190,16 @@ public final class ProcureToPayIntegration {
     budget.lines().forEach(l -> out.info("%s %-24s %,12.2f", l.costCode().orElse(""), l.description(), l.amount().amount()));
 
     out.step("Project, cost codes, vendors and products in Odoo (upsert by external id)");
-    masterData(out, odoo, engine, known);
+    masterData(out, odoo, engine, known, governance);
+
+    out.step("Accounts payable changes Keystone's remittance email in Odoo; estimating sends its vendors again");
+    long keystone = known.idOf(ExternalIds.of(Vendor.TYPE, vendorRef("KS"))).orElseThrow();
+    odoo.model("res.partner").write(keystone, Map.of("email", AP_REMITTANCE_EMAIL));
+    engine.register(Flow.builder("vendors-resync", Vendor.class).source(once(vendors(), EventCatalog.MASTER_DATA_CHANGED, "2"))
+        .sink(EntitySink.of(odoo, Vendor.class, known).governed(governance)).build());
+    out.info("%s", engine.run("vendors-resync").summary());
+    out.info("Keystone's email in Odoo: %s (Odoo owns it: withheld, the difference is a case)",
+        odoo.model("res.partner").read(keystone, "email").flatMap(r -> r.getString("email")).orElse(""));
 
     out.step("Requisitions → purchase orders, released through the release gate with its budget guard");
     Map<String, Long> orders = new LinkedHashMap<>();
@@ -186,7 +225,10 @@ public final class ProcureToPayIntegration {
 
     OdooReceipts receipts = OdooReceipts.builder(odoo).references(known).publisher(publisher).build();
     OdooVendorBills bills = OdooVendorBills.builder(odoo).references(known).publisher(publisher).owner("admin")
-        .instances(JdbcInstanceStore.in(store)).build();
+        .instances(JdbcInstanceStore.in(store)).cases(desk)
+        .authority(ApprovalAuthority.builder().limit("project-manager", new BigDecimal("5000")).member("pm.lee", "project-manager")
+            .build())
+        .build();
 
     out.step("The field reports deliveries: the receipt is validated in Odoo, a backorder expects the rest");
     RunReport delivered = run(engine, "deliveries", GoodsReceipt.class, deliveries(), receipts.sink(), out);
@@ -210,6 +252,11 @@ public final class ProcureToPayIntegration {
       }
     }
 
+    out.step("Exception cases: every hold, conflict and dead letter has an owner and a deadline");
+    desk.openDeadLetters(100);
+    List<ExceptionCase> cases = desk.cases(CaseStatus.OPEN, 100);
+    cases.forEach(c -> out.info("case %d %s → %s, due %s: %s", c.id(), c.facts().kind(), c.owner(), c.dueAt(), c.facts().summary()));
+
     out.step("Job cost per cost code (from Odoo with read_group)");
     JobCostReport report = jobCost.report(PROJECT);
     for (String line : report.table().split("\n")) {
@@ -221,7 +268,7 @@ public final class ProcureToPayIntegration {
     out.info("written: %s, %s", json, csv);
     out.summary("Procure-to-pay (deliveries and bills)", delivered.applied() + billed.applied(), delivered.skipped() + billed.skipped(),
         dead.size());
-    return new Result(report, orders, exact, held, List.copyOf(events), dead, refused, json, csv);
+    return new Result(report, orders, exact, held, List.copyOf(events), dead, refused, json, csv, cases);
   }
 
   // ---- inputs ---------------------------------------------------------------------------------
@@ -323,14 +370,20 @@ public final class ProcureToPayIntegration {
 
   // ---- Odoo -----------------------------------------------------------------------------------
 
-  private static void masterData(Console out, OdooClient odoo, SyncEngine engine, InMemoryReferences known) {
+  /** The vendors as estimating knows them (with the remittance emails it had when the estimate was made). */
+  static List<Vendor> vendors() {
+    List<Vendor> vendors = new ArrayList<>();
+    new TreeMap<>(VENDORS).forEach((code, name) -> vendors.add(ImmutableVendor.builder().addSourceRefs(vendorRef(code)).name(name)
+        .vendorCode(code).email("ap@" + name.toLowerCase(Locale.ROOT).replace(" ", "") + ".example").build()));
+    return vendors;
+  }
+
+  private static void masterData(Console out, OdooClient odoo, SyncEngine engine, InMemoryReferences known,
+      FieldGovernance governance) {
     if (odoo.model("account.analytic.plan").search(Query.where(Domain.where("name", "=", "Cost Codes")).limit(1)).isEmpty()) {
       odoo.model("account.analytic.plan").create(Map.of("name", "Cost Codes"));
     }
-    List<Vendor> vendors = new ArrayList<>();
-    new TreeMap<>(VENDORS).forEach((code, name) -> vendors.add(ImmutableVendor.builder().addSourceRefs(vendorRef(code)).name(name)
-        .vendorCode(code).build()));
-    run(engine, "vendors", Vendor.class, vendors, EntitySink.of(odoo, Vendor.class, known), out);
+    run(engine, "vendors", Vendor.class, vendors(), EntitySink.of(odoo, Vendor.class, known).governed(governance), out);
     Map<String, String> codes = new TreeMap<>();
     ESTIMATE.forEach(l -> codes.put(l.costCode(), l.costCodeName()));
     List<CostCode> costCodes = new ArrayList<>();
@@ -369,21 +422,21 @@ public final class ProcureToPayIntegration {
     EventType event = type == GoodsReceipt.class ? EventCatalog.DELIVERY_RECEIVED_ON_SITE : type == VendorBill.class
         ? EventCatalog.VENDOR_BILL_RECEIVED : type == PurchaseOrder.class ? EventCatalog.MATERIAL_REQUESTED
         : EventCatalog.MASTER_DATA_CHANGED;
-    engine.register(Flow.builder(flow, type).source(once(items, event)).sink(sink).build());
+    engine.register(Flow.builder(flow, type).source(once(items, event, "")).sink(sink).build());
     RunReport r = engine.run(flow);
     out.info("%s", r.summary());
     engine.run("p2p-events");
     return r;
   }
 
-  private static <T extends CanonicalEntity> Source<T> once(List<T> items, EventType type) {
+  private static <T extends CanonicalEntity> Source<T> once(List<T> items, EventType type, String revision) {
     return (cursor, max) -> {
       if (cursor.isPresent()) {
         return new SourceBatch<>(List.of(), cursor.get(), false);
       }
       List<SourceRecord<T>> out = new ArrayList<>();
       for (T t : items) {
-        out.add(SourceRecord.of(new RecordKey(t.primaryRef().system(), t.primaryRef().id(), String.valueOf(out.size())), type, t,
+        out.add(SourceRecord.of(new RecordKey(t.primaryRef().system(), t.primaryRef().id(), revision + out.size()), type, t,
             Instant.EPOCH));
       }
       return new SourceBatch<>(out, "all", false);

@@ -1,6 +1,7 @@
 package org.odoobuild.examples.p2p;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.odoobuild.client.OdooClient;
+import org.odoobuild.connectors.cases.CaseKind;
+import org.odoobuild.connectors.cases.ExceptionCase;
 import org.odoobuild.connectors.store.SyncStore;
 import org.odoobuild.connectors.store.SyncStores;
 import org.odoobuild.examples.support.Console;
@@ -136,6 +139,36 @@ class ProcureToPayIntegrationTest {
       assertEquals(List.of("over_receipt", "invalid", "unknown_purchase_order", "currency_mismatch"), r.deadLetters().stream()
           .map(d -> d.errorMessage().replaceAll("^P2pException: ([a-z_]+):.*$", "$1").replaceAll("(?s):.*", "")).toList());
       assertTrue(printed.toString(StandardCharsets.UTF_8).contains("Job cost of RMC-24 (USD)"));
+
+      // encryption at rest: no payload is readable in the database, every one is through the SDK
+      int payloads = 0;
+      try (java.sql.Connection c = store.database().orElseThrow().getConnection(); java.sql.Statement st = c.createStatement();
+          java.sql.ResultSet rs = st.executeQuery("SELECT payload FROM sync_outbox")) {
+        while (rs.next()) {
+          String stored = rs.getString(1);
+          assertTrue(stored.startsWith("enc1:example-1:"), stored);
+          assertFalse(stored.contains("INV-") || stored.contains("Keystone"), stored);
+          payloads++;
+        }
+      }
+      assertTrue(payloads >= 4, "dead letters and events are in the outbox: " + payloads);
+      assertTrue(r.deadLetters().stream().anyMatch(d -> d.payload().contains("INV-KS-1999")), "readable through the SDK");
+      assertTrue(org.odoobuild.connectors.audit.AuditChain.open(store).verify().intact(), "the audit chain is sealed and intact");
+
+      // ownership: the remittance email accounts payable keeps in Odoo was not overwritten by estimating
+      Map<String, Object> keystone = odoo.records("res.partner").stream().filter(p -> "Keystone Supply".equals(p.get("name")))
+          .findFirst().orElseThrow();
+      assertEquals(ProcureToPayIntegration.AP_REMITTANCE_EMAIL, keystone.get("email"));
+
+      // exception cases with owners: the conflict, the four dead letters; the variance hold was resolved by the approval
+      Map<CaseKind, List<String>> owners = r.cases().stream().collect(Collectors.groupingBy(c -> c.facts().kind(),
+          java.util.TreeMap::new, Collectors.mapping(ExceptionCase::owner, Collectors.toList())));
+      assertEquals(List.of("vendor-master"), owners.get(CaseKind.OWNERSHIP_CONFLICT), owners.toString());
+      assertTrue(r.cases().stream().filter(c -> c.facts().kind() == CaseKind.OWNERSHIP_CONFLICT).allMatch(c -> c.facts().summary()
+          .contains(ProcureToPayIntegration.AP_REMITTANCE_EMAIL)));
+      assertEquals(4, owners.getOrDefault(CaseKind.DEAD_LETTER, List.of()).size() + owners.getOrDefault(CaseKind.VALIDATION,
+          List.of()).size(), owners.toString());
+      assertEquals(null, owners.get(CaseKind.VARIANCE_HOLD), "resolved when pm.lee approved within the limit");
     }
   }
 

@@ -9,13 +9,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.odoobuild.adapters.AdapterException;
+import org.odoobuild.adapters.internal.AnalyticPostings;
 import org.odoobuild.adapters.internal.LineHolds;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
+import org.odoobuild.adapters.mapping.MappingContext;
 import org.odoobuild.client.Domain;
 import org.odoobuild.client.Many2one;
 import org.odoobuild.client.OdooClient;
 import org.odoobuild.client.Query;
 import org.odoobuild.client.Record;
+import org.odoobuild.connectors.cases.CaseKind;
+import org.odoobuild.connectors.cases.CaseOpener;
+import org.odoobuild.connectors.cases.NewCase;
 import org.odoobuild.connectors.spi.Sink;
 import org.odoobuild.connectors.spi.SinkResult;
 import org.odoobuild.model.common.ExternalIds;
@@ -39,7 +44,12 @@ import org.odoobuild.model.procurement.PurchaseOrderLine;
  *   <li>the line's open receipt move is unreserved (quantity 0, not picked), so validating the
  *       receipt in Odoo leaves the line for a backorder;</li>
  *   <li>the order's buyer gets an activity on the order listing the held lines, and the
- *       notifier tells the owner.</li>
+ *       notifier tells the owner;</li>
+ *   <li>with {@link Builder#cases}, a {@link CaseKind#DRAWING_HOLD} case is opened per order and
+ *       superseded revision (key {@code drawing_hold:purchase.order,<id>:<reason>}), routed by
+ *       flow, the held lines' project and cost code (their analytic distribution) and the amount
+ *       held (their subtotal); resolved when the order's last held line is released or
+ *       cancelled.</li>
  * </ul>
  * A cancelled line keeps what was received: Odoo refuses to delete a confirmed line and says to
  * set its quantity instead ({@code purchase_order_line.py} {@code _unlink_except_purchase_or_done}),
@@ -52,6 +62,8 @@ public final class OdooDrawingHolds {
   private final OdooClient odoo;
   private final InMemoryReferences known;
   private final BiConsumer<String, String> notifier;
+  private final Optional<CaseOpener> cases;
+  private final String flow;
 
   /**
    * A held (or just released) line.
@@ -69,6 +81,8 @@ public final class OdooDrawingHolds {
     this.odoo = b.odoo;
     this.known = b.known;
     this.notifier = b.notifier;
+    this.cases = b.cases;
+    this.flow = b.flow;
   }
 
   /** A builder. */
@@ -156,7 +170,10 @@ public final class OdooDrawingHolds {
           l.getMany2one("order_id").map(Many2one::displayName).orElse(""), line, (int) l.getLong("sequence"),
           l.getString("name").orElse(""), reason));
     }
-    byOrder.forEach((order, lines) -> tell(order, reason, lines));
+    byOrder.forEach((order, lines) -> {
+      tell(order, reason, lines);
+      cases.ifPresent(desk -> openCase(desk, order, reason, lines));
+    });
     return byOrder.values().stream().flatMap(List::stream).toList();
   }
 
@@ -173,10 +190,11 @@ public final class OdooDrawingHolds {
 
   /** Review: the line stands; its receipt move is reserved again and it can be received and billed. */
   public void release(long line, String note) {
-    if (unhold(line, "released after review: " + note)) {
+    List<String> reasons = unhold(line, "released after review: " + note);
+    if (!reasons.isEmpty()) {
       reserve(line, true);
     }
-    clearActivity(line);
+    clearActivity(line, reasons, "released after review: " + note);
   }
 
   /**
@@ -185,24 +203,27 @@ public final class OdooDrawingHolds {
    */
   public void cancel(long line, String reason) {
     Record l = line(line);
-    if (unhold(line, "cancelled after review: " + reason)) {
+    List<String> reasons = unhold(line, "cancelled after review: " + reason);
+    if (!reasons.isEmpty()) {
       BigDecimal received = l.getDecimal("qty_received");
       if (l.getDecimal("product_qty").compareTo(received) != 0) {
         odoo.model(LineHolds.LINE).write(line, Map.of("product_qty", received));
       }
     }
-    clearActivity(line);
+    clearActivity(line, reasons, "cancelled after review: " + reason);
   }
 
-  private boolean unhold(long line, String description) {
-    boolean any = false;
+  /** Lifts the line's holds; returns their reasons (none: it was not held). */
+  private List<String> unhold(long line, String description) {
+    List<String> reasons = new ArrayList<>();
     for (Record link : LineHolds.links(odoo, List.of(line))) {
-      if (link.getString("description").orElse("").startsWith(LineHolds.HELD)) {
+      String d = link.getString("description").orElse("");
+      if (d.startsWith(LineHolds.HELD)) {
         odoo.model(LineHolds.ATTACHMENT).write(link.id(), Map.of("description", description));
-        any = true;
+        reasons.add(d.substring(LineHolds.HELD.length()));
       }
     }
-    return any;
+    return reasons;
   }
 
   /** Unreserves (quantity 0) or reserves in full the line's open receipt moves. */
@@ -240,10 +261,38 @@ public final class OdooDrawingHolds {
     }
   }
 
-  /** Removes the order's hold activities once none of its lines is held. */
-  private void clearActivity(long line) {
+  /** One case per order and reason, with the held lines' project, cost code and subtotal. */
+  private void openCase(CaseOpener desk, long order, String reason, List<HeldLine> lines) {
+    List<Record> rows = odoo.model(LineHolds.LINE).read(lines.stream().map(HeldLine::line).toList(),
+        List.of("analytic_distribution", "price_subtotal"));
+    BigDecimal amount = BigDecimal.ZERO;
+    String[] posting = {"", ""};
+    Map<Long, String[]> costCodes = AnalyticPostings.costCodeAccounts(odoo, MappingContext.live(odoo, known).refs().costCodePlanId());
+    Map<Long, String> projectCodes = new LinkedHashMap<>();
+    for (Record r : rows) {
+      amount = amount.add(r.getDecimal("price_subtotal"));
+      String[] at = AnalyticPostings.posting(odoo, AnalyticPostings.distribution(r), costCodes, projectCodes);
+      posting[0] = posting[0].isEmpty() ? at[0] : posting[0];
+      posting[1] = posting[1].isEmpty() ? at[1] : posting[1];
+    }
+    String name = lines.get(0).orderName();
+    desk.open(NewCase.of(caseKey(order, reason), CaseKind.DRAWING_HOLD,
+        name + ": " + lines.size() + " line(s) on hold, " + reason)
+        .withRecord(flow, ORDER, ORDER + "," + order)
+        .withMoney(posting[0], posting[1], Optional.of(amount.setScale(Math.max(0, amount.stripTrailingZeros().scale()),
+            java.math.RoundingMode.UNNECESSARY))));
+  }
+
+  private static String caseKey(long order, String reason) {
+    String key = "drawing_hold:" + ORDER + "," + order + ":" + reason;
+    return key.length() > 500 ? key.substring(0, 500) : key;
+  }
+
+  /** Removes the order's hold activities, and resolves its hold cases, once none of its lines is held. */
+  private void clearActivity(long line, List<String> reasons, String resolution) {
     long order = line(line).getMany2one("order_id").map(Many2one::id).orElse(0L);
     if (LineHolds.heldOf(odoo, order).isEmpty()) {
+      cases.ifPresent(desk -> reasons.forEach(r -> desk.resolve(caseKey(order, r), "review", resolution)));
       List<Long> ids = odoo.model("mail.activity").search(Query.where(Domain.where("res_model_id", "=", orderModel())
           .and(Domain.where("res_id", "=", order)).and(Domain.where("summary", "=like", ACTIVITY + "%"))));
       if (!ids.isEmpty()) {
@@ -278,6 +327,8 @@ public final class OdooDrawingHolds {
     private final OdooClient odoo;
     private InMemoryReferences known = new InMemoryReferences();
     private BiConsumer<String, String> notifier = (owner, message) -> { };
+    private Optional<CaseOpener> cases = Optional.empty();
+    private String flow = "";
 
     private Builder(OdooClient odoo) {
       this.odoo = Objects.requireNonNull(odoo, "odoo");
@@ -292,6 +343,18 @@ public final class OdooDrawingHolds {
     /** Receives (owner, message) when lines go on hold. */
     public Builder notifier(BiConsumer<String, String> notifier) {
       this.notifier = Objects.requireNonNull(notifier, "notifier");
+      return this;
+    }
+
+    /** Opens a drawing-hold case for every order with lines put on hold on {@code desk} (e.g. a {@code CaseDesk}; default: none), flow {@code drawings}. */
+    public Builder cases(CaseOpener desk) {
+      return cases(desk, "drawings");
+    }
+
+    /** Opens a drawing-hold case for every order with lines put on hold on {@code desk}, routed as flow {@code flowName}. */
+    public Builder cases(CaseOpener desk, String flowName) {
+      this.cases = Optional.of(Objects.requireNonNull(desk, "desk"));
+      this.flow = Objects.requireNonNull(flowName, "flowName");
       return this;
     }
 

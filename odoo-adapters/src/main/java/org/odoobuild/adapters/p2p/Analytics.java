@@ -39,16 +39,7 @@ final class Analytics {
 
   /** The cost-code accounts: id → code and id → name. */
   Map<Long, String[]> costCodeAccounts() {
-    Map<Long, String[]> out = new LinkedHashMap<>();
-    Optional<Long> plan = costCodePlan();
-    if (plan.isEmpty()) {
-      return out;
-    }
-    for (Record r : odoo.model("account.analytic.account").searchRead(Query.where(Domain.where("plan_id", "child_of", plan.get())
-        .and(Domain.where("code", "!=", false))).fields("code", "name").order("code, id"))) {
-      out.put(r.id(), new String[] {r.getString("code").orElse(""), r.getString("name").orElse("")});
-    }
-    return out;
+    return org.odoobuild.adapters.internal.AnalyticPostings.costCodeAccounts(odoo, costCodePlan());
   }
 
   /** A number without trailing zeros nor exponent ({@code 1740.0} → {@code 1740}, {@code 2E+3} → {@code 2000}). */

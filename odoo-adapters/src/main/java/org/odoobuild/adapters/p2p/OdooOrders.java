@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.odoobuild.adapters.internal.AnalyticPostings;
 import org.odoobuild.adapters.mapping.MappingContext;
 import org.odoobuild.adapters.mapping.OdooField;
 import org.odoobuild.client.Domain;
@@ -94,15 +95,6 @@ final class OdooOrders {
 
   /** An {@code analytic_distribution} value (JSON object of account ids → percentage); empty when unset. */
   static Map<String, Object> distribution(Record r) {
-    Object v = r.get("analytic_distribution").orElse(Map.of());
-    Map<String, Object> out = new LinkedHashMap<>();
-    if (v instanceof Map<?, ?> m) {
-      m.forEach((k, p) -> {
-        if (k instanceof String s && p instanceof Number) {
-          out.put(s, p);
-        }
-      });
-    }
-    return out;
+    return AnalyticPostings.distribution(r);
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.odoobuild.adapters.AdapterException;
+import org.odoobuild.adapters.internal.AnalyticPostings;
 import org.odoobuild.adapters.internal.Json;
 import org.odoobuild.adapters.internal.LineHolds;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
@@ -47,6 +48,12 @@ import org.odoobuild.model.procurement.PurchaseOrder;
 import org.odoobuild.model.procurement.PurchaseOrderStatus;
 import org.odoobuild.model.procurement.ReceiptStatus;
 import org.odoobuild.model.procurement.Vendor;
+import org.odoobuild.connectors.cases.CaseKind;
+import org.odoobuild.connectors.cases.CaseOpener;
+import org.odoobuild.connectors.cases.NewCase;
+import org.odoobuild.workflow.authority.ApprovalAuthority;
+import org.odoobuild.workflow.authority.ControlRefusedException;
+import org.odoobuild.workflow.authority.PostingControls;
 import org.odoobuild.workflow.kit.EventMeta;
 import org.odoobuild.workflow.kit.InMemoryInstanceStore;
 import org.odoobuild.workflow.kit.Instance;
@@ -84,7 +91,17 @@ import org.odoobuild.workflow.p2p.Variance;
  *       {@code invoice_blocked_for_variance} is published; {@link #approve} posts it,
  *       {@link #reject} cancels it.</li>
  * </ol>
- * Every step may run again after a crash: what Odoo holds is read before anything is written.
+ * Controls, when configured: {@link Builder#postingControls} refuses a bill whose lines post to
+ * a closed project or cost code ({@link P2pException.Problem#PROJECT_CLOSED},
+ * {@link P2pException.Problem#COST_CODE_CLOSED}; nothing is written, and {@link #approve} checks
+ * again); {@link Builder#authority} decides who may approve a held bill's variance, by the money at
+ * stake on its project and cost code ({@link P2pException.Problem#OVER_APPROVAL_LIMIT},
+ * {@link P2pException.Problem#NOT_AN_APPROVER}); {@link Builder#cases} opens a
+ * {@link CaseKind#VARIANCE_HOLD} case on the case desk for every held bill (key
+ * {@code variance_hold:account.move,<id>}), routed by flow, project, cost code and the money at
+ * stake, and resolves it when the bill is approved or rejected.
+ *
+ * <p>Every step may run again after a crash: what Odoo holds is read before anything is written.
  * Thread-safe when its client and instance store are.
  */
 public final class OdooVendorBills {
@@ -101,6 +118,10 @@ public final class OdooVendorBills {
   private final P2pPublisher publisher;
   private final Clock clock;
   private final InstanceStore instances;
+  private final Optional<CaseOpener> cases;
+  private final String flow;
+  private final Optional<ApprovalAuthority> authority;
+  private final Optional<PostingControls> controls;
   private final WorkflowEngine<ProcureToPay.State, ProcureToPay.Event, ProcureToPay.Decision> workflow;
 
   /** Where a bill ended. */
@@ -135,6 +156,10 @@ public final class OdooVendorBills {
     this.publisher = b.publisher;
     this.clock = b.clock;
     this.instances = b.instances;
+    this.cases = b.cases;
+    this.flow = b.flow;
+    this.authority = b.authority;
+    this.controls = b.controls;
     this.workflow = new WorkflowEngine<>(ProcureToPay.definition(new Port(), b.blockSla), b.instances, b.clock);
   }
 
@@ -181,7 +206,16 @@ public final class OdooVendorBills {
     long id = existing.orElseGet(() -> write(bill, p));
     MatchResult match = match(bill, p, id);
     String wid = instanceId(id);
-    Instance inst = workflow.start(wid, Map.of("bill", String.valueOf(id), "owner", owner, "number", bill.billNumber()),
+    Posting at = stake(match, p);
+    Map<String, String> vars = new LinkedHashMap<>();
+    vars.put("bill", String.valueOf(id));
+    vars.put("owner", owner);
+    vars.put("number", bill.billNumber());
+    vars.put("project", at.project);
+    vars.put("cost_code", at.costCode);
+    vars.put("at_stake", at.amount.toPlainString());
+    vars.put("postings", String.join("\n", p.postings));
+    Instance inst = workflow.start(wid, vars,
         EventMeta.of("odoo-adapters", "vendor bill " + bill.billNumber(), "start:" + wid));
     ProcureToPay.State state = ProcureToPay.State.valueOf(inst.state());
     if (state == ProcureToPay.State.RECEIVED) {
@@ -195,18 +229,47 @@ public final class OdooVendorBills {
 
   /**
    * The owner accepts a held bill's variances: the bill is posted and its hold activity removed.
+   * With an {@link Builder#authority authority}, the approver's limit on the bill's project and
+   * cost code must cover the money at stake (the variances priced: price difference × quantity,
+   * quantity difference × price); with {@link Builder#postingControls posting controls}, its
+   * projects and cost codes must still be open.
    *
+   * @throws P2pException ({@code over_approval_limit}, {@code not_an_approver}, {@code project_closed},
+   *     {@code cost_code_closed}) when a control refuses; nothing is changed
    * @throws org.odoobuild.workflow.kit.WorkflowException when the bill is not held (or the approver is blank)
    */
   public Outcome approve(long bill, String approver) {
-    workflow.fire(instanceId(bill), ProcureToPay.Event.APPROVE_VARIANCE, decision(bill, approver),
+    Optional<Instance> held = workflow.instance(instanceId(bill)); // none: fire() below refuses
+    String project = held.flatMap(i -> i.variable("project")).orElse("");
+    String costCode = held.flatMap(i -> i.variable("cost_code")).orElse("");
+    BigDecimal atStake = held.flatMap(i -> i.variable("at_stake")).map(BigDecimal::new).orElse(BigDecimal.ZERO);
+    MatchResult match = new MatchResult(held.flatMap(i -> i.variable("number")).orElse(String.valueOf(bill)), List.of());
+    ProcureToPay.Decision decision;
+    try {
+      for (String posting : held.flatMap(i -> i.variable("postings")).orElse("").split("\n")) {
+        if (!posting.isEmpty()) {
+          checkPosting(posting);
+        }
+      }
+      if (authority.isPresent()) {
+        authority.get().check(approver, atStake, project, costCode);
+        decision = authority.get().varianceDecision(match, approver, atStake, project, costCode);
+      } else {
+        decision = new ProcureToPay.Decision(match, approver, false); // no authority configured: any approver
+      }
+    } catch (ControlRefusedException e) {
+      throw P2pException.of(e);
+    }
+    workflow.fire(instanceId(bill), ProcureToPay.Event.APPROVE_VARIANCE, decision,
         EventMeta.of(approver, "variance approved", "approve:" + bill));
+    cases.ifPresent(desk -> desk.resolve(holdCase(bill), approver, "variance approved, bill posted"));
     return new Outcome(bill, status(workflow.state(instanceId(bill))), false, Optional.empty());
   }
 
   /** The owner refuses a held bill: it is cancelled in Odoo. */
   public Outcome reject(long bill, String approver, String reason) {
     workflow.fire(instanceId(bill), ProcureToPay.Event.REJECT, decision(bill, approver), new EventMeta(approver, reason, "", "reject:" + bill));
+    cases.ifPresent(desk -> desk.resolve(holdCase(bill), approver, "bill rejected: " + reason));
     return new Outcome(bill, status(workflow.state(instanceId(bill))), false, Optional.empty());
   }
 
@@ -235,6 +298,10 @@ public final class OdooVendorBills {
     };
   }
 
+  private static String holdCase(long bill) {
+    return "variance_hold:" + MOVE + "," + bill;
+  }
+
   private static String instanceId(long bill) {
     return MOVE + "," + bill;
   }
@@ -245,7 +312,11 @@ public final class OdooVendorBills {
   private record LinePlan(VendorBillLine line, Optional<OdooOrders.Line> orderLine, BigDecimal quantity, BigDecimal price,
       long uom) {}
 
-  private record Prepared(OdooOrders.Order order, List<OdooOrders.Line> lines, long partner, List<LinePlan> plans) {}
+  private record Prepared(OdooOrders.Order order, List<OdooOrders.Line> lines, long partner, List<LinePlan> plans,
+      List<String> postings) {}
+
+  /** Where a bill posts and what is at stake: project code, cost code, money. */
+  private record Posting(String project, String costCode, BigDecimal amount) {}
 
   private Prepared prepare(VendorBill bill) {
     List<Violation> invalid = bill.validate().violations();
@@ -305,7 +376,63 @@ public final class OdooVendorBills {
           : l.subtotal().amount().divide(q.value(), 6, RoundingMode.HALF_EVEN).stripTrailingZeros();
       plans.add(new LinePlan(l, ol, q.value(), price, ol.get().uom().id()));
     }
-    return new Prepared(order, lines, partner, plans);
+    List<String> postings = postings(plans);
+    try {
+      postings.forEach(this::checkPosting);
+    } catch (ControlRefusedException e) {
+      throw P2pException.of(e);
+    }
+    return new Prepared(order, lines, partner, plans, postings);
+  }
+
+  /** {@code project|cost code} of each line (codes; {@code ""} when none), from the order line's analytic distribution. */
+  private List<String> postings(List<LinePlan> plans) {
+    Map<Long, String[]> costCodes = analytics.costCodeAccounts();
+    Map<Long, String> projectCodes = new LinkedHashMap<>();
+    List<String> out = new ArrayList<>();
+    for (LinePlan lp : plans) {
+      String[] at = AnalyticPostings.posting(odoo, lp.orderLine.map(OdooOrders.Line::distribution).orElse(Map.of()), costCodes,
+          projectCodes);
+      out.add(at[0] + "|" + (at[1].isEmpty() ? lp.line.costCode().orElse("") : at[1]));
+    }
+    return out;
+  }
+
+  private void checkPosting(String posting) {
+    String[] pc = posting.split("\\|", -1);
+    controls.ifPresent(c -> c.checkPosting(pc[0], pc.length > 1 ? pc[1] : ""));
+  }
+
+  /**
+   * The money at stake in a match's variances (price difference × quantity, quantity difference ×
+   * price, an unmatched line's subtotal), and the project and cost code of the line with the most.
+   */
+  private static Posting stake(MatchResult match, Prepared p) {
+    BigDecimal total = BigDecimal.ZERO;
+    BigDecimal most = BigDecimal.valueOf(-1);
+    String where = p.postings.isEmpty() ? "|" : p.postings.get(0);
+    for (Variance v : match.variances()) {
+      int i = 0;
+      while (i < p.plans.size() && p.plans.get(i).line.lineNumber() != v.billLine()) {
+        i++;
+      }
+      if (i == p.plans.size()) {
+        continue;
+      }
+      LinePlan lp = p.plans.get(i);
+      BigDecimal money = switch (v.kind()) {
+        case PRICE -> v.delta().abs().multiply(lp.quantity);
+        case QUANTITY -> v.delta().abs().multiply(lp.price);
+        default -> lp.line.subtotal().amount().abs();
+      };
+      total = total.add(money);
+      if (money.compareTo(most) > 0) {
+        most = money;
+        where = p.postings.get(i);
+      }
+    }
+    String[] pc = where.split("\\|", -1);
+    return new Posting(pc[0], pc.length > 1 ? pc[1] : "", Analytics.plain(total));
   }
 
   /** The vendor's bill with this reference (from the SDK or entered in Odoo), one not cancelled first. */
@@ -433,6 +560,15 @@ public final class OdooVendorBills {
           throw new AdapterException("the hold activity of " + MOVE + " " + id + " is not there after create");
         }
       }
+      if (cases.isPresent()) {
+        Optional<Instance> held = workflow.instance(instanceId(id));
+        Optional<BigDecimal> atStake = held.flatMap(i -> i.variable("at_stake")).map(BigDecimal::new);
+        cases.get().open(NewCase.of(holdCase(id), CaseKind.VARIANCE_HOLD, HOLD + match.billNumber() + " ("
+            + name(move, "partner_id") + ", " + move.getString("invoice_origin").orElse("") + "): " + match.summary())
+            .withRecord(flow, MOVE, MOVE + "," + id)
+            .withMoney(held.flatMap(i -> i.variable("project")).orElse(""), held.flatMap(i -> i.variable("cost_code")).orElse(""),
+                atStake));
+      }
       publisher.publish(P2pPublisher.record(new P2pEvent.InvoiceBlocked(match.billNumber(), name(move, "partner_id"),
           move.getString("invoice_origin").orElse(""), MOVE + "," + id, who, match.variances()), clock.instant()));
     }
@@ -542,9 +678,37 @@ public final class OdooVendorBills {
     private Duration blockSla = Duration.ofDays(3);
     private P2pPublisher publisher = P2pPublisher.none();
     private Clock clock = Clock.systemUTC();
+    private Optional<CaseOpener> cases = Optional.empty();
+    private String flow = "";
+    private Optional<ApprovalAuthority> authority = Optional.empty();
+    private Optional<PostingControls> controls = Optional.empty();
 
     private Builder(OdooClient odoo) {
       this.odoo = Objects.requireNonNull(odoo, "odoo");
+    }
+
+    /** Opens a variance-hold case for every held bill on {@code desk} (e.g. a {@code CaseDesk}; default: none), flow {@code vendor-bills}. */
+    public Builder cases(CaseOpener desk) {
+      return cases(desk, "vendor-bills");
+    }
+
+    /** Opens a variance-hold case for every held bill on {@code desk}, routed as flow {@code flowName}. */
+    public Builder cases(CaseOpener desk, String flowName) {
+      this.cases = Optional.of(Objects.requireNonNull(desk, "desk"));
+      this.flow = Objects.requireNonNull(flowName, "flowName");
+      return this;
+    }
+
+    /** Who may approve how much (default: none configured, any approver is accepted). */
+    public Builder authority(ApprovalAuthority a) {
+      this.authority = Optional.of(Objects.requireNonNull(a, "authority"));
+      return this;
+    }
+
+    /** Closed projects and cost codes, refused for bills and their approval (default: none closed). */
+    public Builder postingControls(PostingControls c) {
+      this.controls = Optional.of(Objects.requireNonNull(c, "controls"));
+      return this;
     }
 
     /** References shared with the sinks that wrote vendors and orders (canonical reference ↔ Odoo id). */

@@ -40,13 +40,33 @@ public final class P2pException extends AdapterException {
     /** A progress claim would certify more than 100 % of a schedule-of-values line. */
     OVER_CERTIFIED,
     /** Odoo refused the record (its message follows). */
-    REFUSED
+    REFUSED,
+    /** The bill posts to a project closed for postings ({@code PostingControls}). */
+    PROJECT_CLOSED,
+    /** The bill posts to a cost code closed for postings on its project ({@code PostingControls}). */
+    COST_CODE_CLOSED,
+    /** The approver's limit for the project and cost code is below the amount approved ({@code ApprovalAuthority}). */
+    OVER_APPROVAL_LIMIT,
+    /** The approver holds no role that may approve here ({@code ApprovalAuthority}). */
+    NOT_AN_APPROVER
   }
 
   /** An exception for a problem, with the details. */
   public P2pException(Problem problem, String detail) {
     super(Objects.requireNonNull(problem, "problem").name().toLowerCase(Locale.ROOT) + ": " + detail);
     this.problem = problem;
+  }
+
+  /**
+   * An exception for a refusal by a control of the workflow kit, with the same problem.
+   *
+   * @param refused the control's refusal
+   * @return the exception (its cause is {@code refused})
+   */
+  public static P2pException of(org.odoobuild.workflow.authority.ControlRefusedException refused) {
+    P2pException e = new P2pException(Problem.valueOf(refused.problem().name()), refused.getMessage());
+    e.initCause(refused);
+    return e;
   }
 
   /** The problem. */

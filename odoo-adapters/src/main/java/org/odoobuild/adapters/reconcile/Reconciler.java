@@ -15,13 +15,17 @@ import org.odoobuild.client.Many2one;
 import org.odoobuild.client.OdooModel;
 import org.odoobuild.client.Query;
 import org.odoobuild.client.Record;
+import org.odoobuild.connectors.cases.CaseOpener;
 import org.odoobuild.connectors.ops.Drift;
 import org.odoobuild.connectors.ops.ReconciliationReport;
 
 /**
  * Compares what a source says with what Odoo has and reports drift (missing, extra,
  * different) without changing anything. The source side is given as key → expected field
- * values (as Odoo would store them); the Odoo side is streamed page by page.
+ * values (as Odoo would store them); the Odoo side is streamed page by page. With
+ * {@link #cases(CaseOpener)}, every drift found becomes a {@code RECONCILIATION_DRIFT} case on the
+ * case desk (one per flow, kind and record, however often it is found again), routed by the flow;
+ * run it on a schedule with {@code ScheduledReconciliation}.
  * <pre>{@code
  * ReconciliationReport r = Reconciler.of("vendors", Set.of("name", "email"))
  *     .compare(expectedByRef, odoo.model("res.partner"), Query.where(Domain.where("supplier_rank", ">", 0)), rec -> rec.getString("ref").orElse(""));
@@ -30,15 +34,27 @@ import org.odoobuild.connectors.ops.ReconciliationReport;
 public final class Reconciler {
   private final String flow;
   private final Set<String> fields;
+  private final java.util.Optional<CaseOpener> cases;
 
-  private Reconciler(String flow, Set<String> fields) {
+  private Reconciler(String flow, Set<String> fields, java.util.Optional<CaseOpener> cases) {
     this.flow = Objects.requireNonNull(flow, "flow");
     this.fields = Set.copyOf(fields);
+    this.cases = cases;
   }
 
   /** A reconciler for a data set that compares the given fields. */
   public static Reconciler of(String flow, Set<String> fields) {
-    return new Reconciler(flow, fields);
+    return new Reconciler(flow, fields, java.util.Optional.empty());
+  }
+
+  /**
+   * A copy that opens a case for every drift it reports.
+   *
+   * @param desk where drifts become cases (e.g. a {@code CaseDesk})
+   * @return the reconciler
+   */
+  public Reconciler cases(CaseOpener desk) {
+    return new Reconciler(flow, fields, java.util.Optional.of(Objects.requireNonNull(desk, "desk")));
   }
 
   /**
@@ -104,8 +120,10 @@ public final class Reconciler {
         drifts.add(new Drift(Drift.Kind.MISSING, key, Map.of()));
       }
     }
-    return new ReconciliationReport(flow, expected.size(), odooCount, matched, drifts,
+    ReconciliationReport report = new ReconciliationReport(flow, expected.size(), odooCount, matched, drifts,
         java.time.Duration.ofNanos(System.nanoTime() - start));
+    cases.ifPresent(desk -> desk.drifts(report));
+    return report;
   }
 
   /** Equality with Odoo's conventions: false = empty, many2one compares by id, numbers by value. */

@@ -99,6 +99,40 @@ class DrawingSupersessionOnOdooTest {
     }
   }
 
+  @ParameterizedTest(name = "Odoo {0}")
+  @ValueSource(ints = {17, 19})
+  void aDrawingHoldOpensOneCaseRoutedByTheHeldLinesProjectAndAmount(int version) {
+    try (P2pWorld w = new P2pWorld(version); org.odoobuild.connectors.store.SyncStore store =
+        org.odoobuild.connectors.store.SyncStores.inMemory()) {
+      org.odoobuild.connectors.cases.CaseDesk desk = org.odoobuild.connectors.cases.CaseDesk.builder(store)
+          .routing(org.odoobuild.connectors.cases.CaseRouting.builder()
+              .rule(org.odoobuild.connectors.cases.CaseRouting.when().flow("drawings").project("RMC-24")
+                  .minAmount(new BigDecimal("1000")), "pm.rmc24", java.time.Duration.ofDays(1), "design-manager")
+              .otherwise("doc-control", java.time.Duration.ofDays(2), "design-manager").build()).build();
+      OdooDrawingHolds holds = OdooDrawingHolds.builder(w.odoo).references(w.known).cases(desk).build();
+      PurchaseOrder first = P2pWorld.order(P2pWorld.ORDER, "20", "3000");
+      holds.link(ImmutablePurchaseOrder.copyOf(first).withLines(ImmutablePurchaseOrderLine.copyOf(first.lines().get(0))
+          .withDrawingRefs(S201_B), first.lines().get(1)));
+
+      holds.supersede(revision());
+      holds.supersede(revision());
+      List<org.odoobuild.connectors.cases.ExceptionCase> cases = desk.cases(org.odoobuild.connectors.cases.CaseStatus.OPEN, 10);
+      assertEquals(1, cases.size(), "one case per order and superseded revision");
+      org.odoobuild.connectors.cases.NewCase facts = cases.get(0).facts();
+      assertEquals(org.odoobuild.connectors.cases.CaseKind.DRAWING_HOLD, facts.kind());
+      assertEquals("purchase.order," + w.orderId, facts.entityKey());
+      assertEquals("RMC-24", facts.project());
+      assertEquals("03 30 00", facts.costCode());
+      assertEquals(java.util.Optional.of(new BigDecimal("2900")), facts.amount(), "20 EA of ready-mix at 145.00 held");
+      assertEquals("pm.rmc24", cases.get(0).owner());
+      assertTrue(facts.summary().contains("S-201 rev B superseded"), facts.summary());
+
+      holds.release(holds.held(w.orderId).get(0).line(), "the revised connection does not change the concrete");
+      assertEquals(org.odoobuild.connectors.cases.CaseStatus.RESOLVED, desk.get(cases.get(0).id()).orElseThrow().status(),
+          "the review resolved the case");
+    }
+  }
+
   static DocumentRevision revision() {
     return ImmutableDocumentRevision.builder().addSourceRefs(S201_B).documentNumber("S-201").title("Level 2 framing")
         .kind(DocumentKind.DRAWING).revisionCode("B").status(DocumentStatus.SUPERSEDED).projectRef(P2pWorld.PROJECT)
