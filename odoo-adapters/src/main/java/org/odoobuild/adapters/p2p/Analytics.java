@@ -7,10 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.odoobuild.adapters.internal.AnalyticColumns;
 import org.odoobuild.adapters.mapping.MappingContext;
-import org.odoobuild.client.Domain;
 import org.odoobuild.client.OdooClient;
-import org.odoobuild.client.Query;
-import org.odoobuild.client.Record;
 
 /**
  * Where cost codes live in Odoo's analytic accounting: accounts of the cost-code plan, and the
