@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.odoobuild.adapters.internal.LineHolds;
+import org.odoobuild.adapters.internal.OneByOneSink;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
 import org.odoobuild.adapters.mapping.MappingContext;
 import org.odoobuild.adapters.mapping.OdooField;
@@ -21,7 +22,6 @@ import org.odoobuild.client.Query;
 import org.odoobuild.client.Record;
 import org.odoobuild.connectors.spi.Sink;
 import org.odoobuild.connectors.spi.SinkResult;
-import org.odoobuild.connectors.spi.SourceRecord;
 import org.odoobuild.model.common.ExternalIds;
 import org.odoobuild.model.common.IncompatibleUnitsException;
 import org.odoobuild.model.common.Quantity;
@@ -101,19 +101,11 @@ public final class OdooReceipts {
 
   /** The engine sink: applied with {@code stock.picking,<id>}, skipped when applied before, failed with the {@link P2pException}. */
   public Sink<GoodsReceipt> sink() {
-    return batch -> {
-      List<SinkResult> out = new ArrayList<>(batch.size());
-      for (SourceRecord<GoodsReceipt> r : batch) {
-        try {
-          Outcome o = apply(r.payload());
-          out.add(o.alreadyApplied() ? SinkResult.skipped("delivery " + r.payload().number() + " already received in "
-              + PICKING + "," + o.picking()) : SinkResult.applied(PICKING + "," + o.picking()));
-        } catch (P2pException e) {
-          out.add(SinkResult.failed(e));
-        }
-      }
-      return out;
-    };
+    return OneByOneSink.of(r -> {
+      Outcome o = apply(r);
+      return o.alreadyApplied() ? SinkResult.skipped("delivery " + r.number() + " already received in "
+          + PICKING + "," + o.picking()) : SinkResult.applied(PICKING + "," + o.picking());
+    });
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.odoobuild.adapters.AdapterException;
 import org.odoobuild.adapters.internal.Json;
 import org.odoobuild.adapters.internal.LineHolds;
+import org.odoobuild.adapters.internal.OneByOneSink;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
 import org.odoobuild.adapters.mapping.LoadRecord;
 import org.odoobuild.adapters.mapping.MappingContext;
@@ -27,7 +28,6 @@ import org.odoobuild.client.Query;
 import org.odoobuild.client.Record;
 import org.odoobuild.connectors.spi.Sink;
 import org.odoobuild.connectors.spi.SinkResult;
-import org.odoobuild.connectors.spi.SourceRecord;
 import org.odoobuild.model.common.ExternalIds;
 import org.odoobuild.model.common.SourceRef;
 import org.odoobuild.model.common.Violation;
@@ -129,19 +129,11 @@ public final class OdooSubcontractProgress {
 
   /** The engine sink: applied with the bill ({@code account.move,<id>}), skipped when the period was billed before, failed with the {@link P2pException}. */
   public Sink<ProgressClaim> sink() {
-    return batch -> {
-      List<SinkResult> out = new ArrayList<>(batch.size());
-      for (SourceRecord<ProgressClaim> r : batch) {
-        try {
-          Outcome o = certify(r.payload());
-          out.add(o.alreadyApplied() ? SinkResult.skipped("period " + r.payload().periodEnd() + " already billed: " + o.event().erpBill())
-              : SinkResult.applied(o.event().erpBill()));
-        } catch (P2pException e) {
-          out.add(SinkResult.failed(e));
-        }
-      }
-      return out;
-    };
+    return OneByOneSink.of(r -> {
+      Outcome o = certify(r);
+      return o.alreadyApplied() ? SinkResult.skipped("period " + r.periodEnd() + " already billed: " + o.event().erpBill())
+          : SinkResult.applied(o.event().erpBill());
+    });
   }
 
   /** One claim line against its order line, with what it certifies. */

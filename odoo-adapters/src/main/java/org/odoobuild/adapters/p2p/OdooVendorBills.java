@@ -16,6 +16,7 @@ import org.odoobuild.adapters.AdapterException;
 import org.odoobuild.adapters.internal.AnalyticPostings;
 import org.odoobuild.adapters.internal.Json;
 import org.odoobuild.adapters.internal.LineHolds;
+import org.odoobuild.adapters.internal.OneByOneSink;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
 import org.odoobuild.adapters.mapping.LoadRecord;
 import org.odoobuild.adapters.mapping.MappingContext;
@@ -27,9 +28,11 @@ import org.odoobuild.client.Many2one;
 import org.odoobuild.client.OdooClient;
 import org.odoobuild.client.Query;
 import org.odoobuild.client.Record;
+import org.odoobuild.connectors.cases.CaseKind;
+import org.odoobuild.connectors.cases.CaseOpener;
+import org.odoobuild.connectors.cases.NewCase;
 import org.odoobuild.connectors.spi.Sink;
 import org.odoobuild.connectors.spi.SinkResult;
-import org.odoobuild.connectors.spi.SourceRecord;
 import org.odoobuild.model.common.ExternalIds;
 import org.odoobuild.model.common.IncompatibleUnitsException;
 import org.odoobuild.model.common.Money;
@@ -48,9 +51,6 @@ import org.odoobuild.model.procurement.PurchaseOrder;
 import org.odoobuild.model.procurement.PurchaseOrderStatus;
 import org.odoobuild.model.procurement.ReceiptStatus;
 import org.odoobuild.model.procurement.Vendor;
-import org.odoobuild.connectors.cases.CaseKind;
-import org.odoobuild.connectors.cases.CaseOpener;
-import org.odoobuild.connectors.cases.NewCase;
 import org.odoobuild.workflow.authority.ApprovalAuthority;
 import org.odoobuild.workflow.authority.ControlRefusedException;
 import org.odoobuild.workflow.authority.PostingControls;
@@ -170,18 +170,10 @@ public final class OdooVendorBills {
 
   /** The engine sink: applied with {@code account.move,<id>} (posted or held), failed with the {@link P2pException}. */
   public Sink<VendorBill> sink() {
-    return batch -> {
-      List<SinkResult> out = new ArrayList<>(batch.size());
-      for (SourceRecord<VendorBill> r : batch) {
-        try {
-          Outcome o = submit(r.payload());
-          out.add(SinkResult.applied(MOVE + "," + o.bill() + " " + o.status().name().toLowerCase(java.util.Locale.ROOT)));
-        } catch (P2pException e) {
-          out.add(SinkResult.failed(e));
-        }
-      }
-      return out;
-    };
+    return OneByOneSink.of(r -> {
+      Outcome o = submit(r);
+      return SinkResult.applied(MOVE + "," + o.bill() + " " + o.status().name().toLowerCase(java.util.Locale.ROOT));
+    });
   }
 
   /**

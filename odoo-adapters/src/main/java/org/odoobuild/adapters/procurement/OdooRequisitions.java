@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.odoobuild.adapters.internal.Json;
+import org.odoobuild.adapters.internal.OneByOneSink;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
 import org.odoobuild.adapters.mapping.LoadRecord;
 import org.odoobuild.adapters.mapping.MappingContext;
@@ -25,7 +26,6 @@ import org.odoobuild.client.Query;
 import org.odoobuild.client.Record;
 import org.odoobuild.connectors.spi.Sink;
 import org.odoobuild.connectors.spi.SinkResult;
-import org.odoobuild.connectors.spi.SourceRecord;
 import org.odoobuild.model.common.ExternalIds;
 import org.odoobuild.model.common.SourceRef;
 import org.odoobuild.model.common.Violation;
@@ -116,20 +116,12 @@ public final class OdooRequisitions {
 
   /** The engine sink: applied with the records ({@code model,id …}), skipped when in Odoo before, failed with the {@link P2pException}. */
   public Sink<PurchaseRequisition> sink() {
-    return batch -> {
-      List<SinkResult> out = new ArrayList<>(batch.size());
-      for (SourceRecord<PurchaseRequisition> r : batch) {
-        try {
-          Outcome o = request(r.payload());
-          String where = String.join(" ", o.events().stream().map(P2pEvent.MaterialRequested::erpRecord).toList());
-          out.add(o.alreadyApplied() ? SinkResult.skipped("request " + r.payload().number() + " already in " + where)
-              : SinkResult.applied(where));
-        } catch (P2pException e) {
-          out.add(SinkResult.failed(e));
-        }
-      }
-      return out;
-    };
+    return OneByOneSink.of(r -> {
+      Outcome o = request(r);
+      String where = String.join(" ", o.events().stream().map(P2pEvent.MaterialRequested::erpRecord).toList());
+      return o.alreadyApplied() ? SinkResult.skipped("request " + r.number() + " already in " + where)
+          : SinkResult.applied(where);
+    });
   }
 
   /** One line, resolved to Odoo ids. */

@@ -17,6 +17,7 @@ import org.odoobuild.connectors.engine.RunReport;
 import org.odoobuild.connectors.engine.SyncEngine;
 import org.odoobuild.connectors.spi.EventCatalog;
 import org.odoobuild.connectors.spi.RecordKey;
+import org.odoobuild.connectors.spi.Sink;
 import org.odoobuild.connectors.spi.SinkResult;
 import org.odoobuild.connectors.spi.Source;
 import org.odoobuild.connectors.spi.SourceBatch;
@@ -103,6 +104,33 @@ class P2pEngineTest {
       assertEquals(2, e.applied(), e.summary());
       assertEquals(List.of("delivery_received_on_site", "cost_posted"), subscriber.stream().map(x -> x.type().name()).toList());
       assertEquals(0, engine.run("p2p-events").applied());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {17, 19})
+  void thePortSinksAreIdempotentSoARecordOfUnknownOutcomeIsSentAgainNotWrittenTwice(int version) throws Exception {
+    try (P2pWorld w = new P2pWorld(version)) {
+      OdooReceipts receipts = OdooReceipts.builder(w.odoo).references(w.known).build();
+      OdooVendorBills bills = OdooVendorBills.builder(w.odoo).references(w.known).build();
+      Sink<GoodsReceipt> receiptSink = receipts.sink();
+      Sink<VendorBill> billSink = bills.sink();
+      assertTrue(receiptSink.idempotent() && billSink.idempotent(), "the engine sends them again instead of dead-lettering");
+      List<SourceRecord<GoodsReceipt>> delivery = List.of(SourceRecord.of(new RecordKey("fieldapp", "DT-1", "1"),
+          EventCatalog.DELIVERY_RECEIVED_ON_SITE, P2pWorld.delivery("DT-1", P2pWorld.ORDER, new Object[] {1, "20", "EA"}),
+          Instant.EPOCH));
+      List<SourceRecord<VendorBill>> bill = List.of(SourceRecord.of(new RecordKey("ap", "INV-1", "1"),
+          EventCatalog.VENDOR_BILL_RECEIVED, P2pWorld.bill("INV-1", "USD", P2pWorld.ORDER,
+              new Object[] {1, "20", "EA", "145.00"}), Instant.EPOCH));
+      assertEquals(SinkResult.Outcome.APPLIED, receiptSink.apply(delivery).get(0).outcome());
+      assertEquals(SinkResult.Outcome.APPLIED, billSink.apply(bill).get(0).outcome());
+      int pickings = w.server.records("stock.picking").size();
+      // sent again, as the engine does for an idempotent sink when the first answer was lost
+      assertEquals(SinkResult.Outcome.SKIPPED, receiptSink.apply(delivery).get(0).outcome());
+      assertEquals(SinkResult.Outcome.APPLIED, billSink.apply(bill).get(0).outcome());
+      assertEquals(pickings, w.server.records("stock.picking").size());
+      assertEquals(1, w.server.records("account.move").stream().filter(m -> "INV-1".equals(m.get("ref"))).count(),
+          "one bill");
     }
   }
 }
