@@ -89,7 +89,9 @@ public final class EmbeddedSyncStore extends JdbcSyncStore {
   /**
    * A store over an H2 data source the application manages (and closes: {@link #close()} leaves
    * it open), e.g. a Spring Boot application's. The database must run in PostgreSQL mode: its URL
-   * ends with {@value #REQUIRED_URL_OPTIONS}.
+   * ends with {@value #REQUIRED_URL_OPTIONS}. Runs count as alive while they are registered in
+   * this JVM, so engines that share the store must run in one process (an H2 server shared by
+   * several processes is not supported for that: use PostgreSQL).
    *
    * @param dataSource an H2 data source
    * @return the store
