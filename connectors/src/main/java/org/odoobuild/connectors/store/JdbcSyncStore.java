@@ -207,22 +207,41 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     if (processedKeys.isEmpty()) {
       return 0;
     }
-    int n = 0;
-    try (PreparedStatement i = c.prepareStatement(INSERT_PROCESSED);
-        PreparedStatement d = c.prepareStatement("DELETE FROM sync_intent WHERE idem_key = ?")) {
-      for (Map.Entry<String, String> e : processedKeys.entrySet()) {
-        bind(i, e.getKey(), e.getValue(), now);
-        i.addBatch();
-        bind(d, e.getKey());
-        d.addBatch();
-      }
-      for (int count : i.executeBatch()) {
-        n += count > 0 ? 1 : 0;
-      }
-      d.executeBatch();
+    List<Object[]> rows = new ArrayList<>(processedKeys.size());
+    processedKeys.forEach((k, v) -> rows.add(new Object[] {k, v, now}));
+    int n = insertRows(c, "INSERT INTO sync_processed (idem_key, result_ref, processed_at) VALUES ", 3, rows,
+        " ON CONFLICT DO NOTHING");
+    List<String> keys = new ArrayList<>(processedKeys.keySet());
+    for (int from = 0; from < keys.size(); from += IN_CHUNK) {
+      List<String> part = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
+      exec(c, "DELETE FROM sync_intent WHERE idem_key IN (" + String.join(", ",
+          java.util.Collections.nCopies(part.size(), "?")) + ")", part.toArray());
     }
     return n;
   }
+
+  /**
+   * Inserts rows with multi-row {@code VALUES} statements of up to {@value #ROWS_PER_INSERT} rows
+   * each (one statement per chunk instead of one per row: a round trip, not hundreds, on PostgreSQL).
+   *
+   * @return the rows inserted
+   */
+  private static int insertRows(Connection c, String insertValues, int columns, List<Object[]> rows, String suffix)
+      throws SQLException {
+    String one = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+    int n = 0;
+    for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+      List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+      Object[] args = new Object[part.size() * columns];
+      for (int r = 0; r < part.size(); r++) {
+        System.arraycopy(part.get(r), 0, args, r * columns, columns);
+      }
+      n += exec(c, insertValues + String.join(", ", java.util.Collections.nCopies(part.size(), one)) + suffix, args);
+    }
+    return n;
+  }
+
+  private static final int ROWS_PER_INSERT = 200;
 
   @Override
   public int markProcessed(Map<String, String> processedKeys) {
@@ -879,20 +898,14 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     if (entries.isEmpty()) {
       return;
     }
-    inTransaction(c -> {
-      try (PreparedStatement p = c.prepareStatement(INSERT_AUDIT)) {
-        for (AuditEntry a : entries) {
-          bindAudit(p, a);
-          p.addBatch();
-        }
-        p.executeBatch();
-      }
-      return null;
-    });
+    List<Object[]> rows = new ArrayList<>(entries.size());
+    entries.forEach(a -> rows.add(auditRow(a)));
+    inTransaction(c -> insertRows(c, INSERT_AUDIT_VALUES, 10, rows, ""));
   }
 
-  private static final String INSERT_AUDIT = "INSERT INTO sync_audit (at, actor, action, flow, entity_type, "
-      + "entity_key, correlation_id, before_json, after_json, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_AUDIT_VALUES = "INSERT INTO sync_audit (at, actor, action, flow, entity_type, "
+      + "entity_key, correlation_id, before_json, after_json, detail) VALUES ";
+  private static final String INSERT_AUDIT = INSERT_AUDIT_VALUES + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static void appendIn(Connection c, AuditEntry a) throws SQLException {
     try (PreparedStatement p = c.prepareStatement(INSERT_AUDIT)) {
@@ -902,9 +915,13 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   }
 
   private static void bindAudit(PreparedStatement p, AuditEntry a) throws SQLException {
-    bind(p, a.at().toEpochMilli(), cut(a.actor(), 256), cut(a.action(), 64), cut(a.flow(), 128),
+    bind(p, auditRow(a));
+  }
+
+  private static Object[] auditRow(AuditEntry a) {
+    return new Object[] {a.at().toEpochMilli(), cut(a.actor(), 256), cut(a.action(), 64), cut(a.flow(), 128),
         cut(a.entityType(), 128), cut(a.entityKey(), 512), cut(a.correlationId(), 128), a.before(), a.after(),
-        a.detail());
+        a.detail()};
   }
 
   @Override
