@@ -72,6 +72,11 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   /** Dialect-specific statements of a schema version (triggers). */
   abstract List<String> dialectDdl(int version);
 
+  /** Whether the driver binds a {@code String[]} as an SQL array ({@code = ANY(?)}). */
+  boolean arrayParameters() {
+    return false;
+  }
+
   private static List<String> commonDdl(int version) {
     if (version == 3) {
       // delivery intents: a record's delivery started and not yet finished (see DeliveryIntent)
@@ -203,15 +208,19 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   }
 
   /** Inserts processed keys (first result wins) and ends their delivery intents. */
-  private static int insertProcessed(Connection c, Map<String, String> processedKeys, long now) throws SQLException {
+  private int insertProcessed(Connection c, Map<String, String> processedKeys, long now) throws SQLException {
     if (processedKeys.isEmpty()) {
       return 0;
     }
     List<Object[]> rows = new ArrayList<>(processedKeys.size());
     processedKeys.forEach((k, v) -> rows.add(new Object[] {k, v, now}));
-    int n = insertRows(c, "INSERT INTO sync_processed (idem_key, result_ref, processed_at) VALUES ", 3, rows,
+    int n = insertRows(c, "INSERT INTO sync_processed (idem_key, result_ref, processed_at)", PROCESSED_TYPES, rows,
         " ON CONFLICT DO NOTHING");
     List<String> keys = new ArrayList<>(processedKeys.keySet());
+    if (arrayParameters()) {
+      exec(c, "DELETE FROM sync_intent WHERE idem_key = ANY(?)", (Object) keys.toArray(String[]::new));
+      return n;
+    }
     for (int from = 0; from < keys.size(); from += IN_CHUNK) {
       List<String> part = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
       exec(c, "DELETE FROM sync_intent WHERE idem_key IN (" + String.join(", ",
@@ -221,13 +230,30 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   }
 
   /**
-   * Inserts rows with multi-row {@code VALUES} statements of up to {@value #ROWS_PER_INSERT} rows
-   * each (one statement per chunk instead of one per row: a round trip, not hundreds, on PostgreSQL).
+   * Inserts rows in a few statements instead of one per row: one {@code unnest} of a column array
+   * per column where the driver binds arrays (PostgreSQL), else multi-row {@code VALUES} of up to
+   * {@value #ROWS_PER_INSERT} rows.
    *
+   * @param insertInto {@code INSERT INTO table (columns)}
+   * @param types the SQL array type of each column ({@code text} or {@code bigint})
    * @return the rows inserted
    */
-  private static int insertRows(Connection c, String insertValues, int columns, List<Object[]> rows, String suffix)
+  private int insertRows(Connection c, String insertInto, String[] types, List<Object[]> rows, String suffix)
       throws SQLException {
+    int columns = types.length;
+    if (arrayParameters()) {
+      Object[] arrays = new Object[columns];
+      StringBuilder unnest = new StringBuilder(" SELECT * FROM unnest(");
+      for (int col = 0; col < columns; col++) {
+        Object[] values = "bigint".equals(types[col]) ? new Long[rows.size()] : new String[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+          values[r] = rows.get(r)[col];
+        }
+        arrays[col] = values;
+        unnest.append(col == 0 ? "" : ", ").append("?::").append(types[col]).append("[]");
+      }
+      return exec(c, insertInto + unnest + ")" + suffix, arrays);
+    }
     String one = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
     int n = 0;
     for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
@@ -236,11 +262,15 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
       for (int r = 0; r < part.size(); r++) {
         System.arraycopy(part.get(r), 0, args, r * columns, columns);
       }
-      n += exec(c, insertValues + String.join(", ", java.util.Collections.nCopies(part.size(), one)) + suffix, args);
+      n += exec(c, insertInto + " VALUES " + String.join(", ", java.util.Collections.nCopies(part.size(), one)) + suffix,
+          args);
     }
     return n;
   }
 
+  private static final String[] PROCESSED_TYPES = {"text", "text", "bigint"};
+  private static final String[] AUDIT_TYPES = {"bigint", "text", "text", "text", "text", "text", "text", "text", "text",
+      "text"};
   private static final int ROWS_PER_INSERT = 200;
 
   @Override
@@ -273,6 +303,16 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
     java.util.Set<String> out = new java.util.HashSet<>();
     List<String> keys = new ArrayList<>(new java.util.LinkedHashSet<>(idempotencyKeys));
+    if (keys.isEmpty()) {
+      return out;
+    }
+    if (arrayParameters()) {
+      // one statement whatever the number of keys, planned once
+      String[] all = keys.toArray(String[]::new);
+      out.addAll(query("SELECT idem_key FROM sync_processed WHERE idem_key = ANY(?) UNION "
+          + "SELECT idem_key FROM sync_outbox WHERE idem_key = ANY(?)", r -> r.getString(1), all, all));
+      return out;
+    }
     for (int from = 0; from < keys.size(); from += IN_CHUNK) {
       List<String> part = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
       String in = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
@@ -900,12 +940,12 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     }
     List<Object[]> rows = new ArrayList<>(entries.size());
     entries.forEach(a -> rows.add(auditRow(a)));
-    inTransaction(c -> insertRows(c, INSERT_AUDIT_VALUES, 10, rows, ""));
+    inTransaction(c -> insertRows(c, INSERT_AUDIT_INTO, AUDIT_TYPES, rows, ""));
   }
 
-  private static final String INSERT_AUDIT_VALUES = "INSERT INTO sync_audit (at, actor, action, flow, entity_type, "
-      + "entity_key, correlation_id, before_json, after_json, detail) VALUES ";
-  private static final String INSERT_AUDIT = INSERT_AUDIT_VALUES + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_AUDIT_INTO = "INSERT INTO sync_audit (at, actor, action, flow, entity_type, "
+      + "entity_key, correlation_id, before_json, after_json, detail)";
+  private static final String INSERT_AUDIT = INSERT_AUDIT_INTO + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static void appendIn(Connection c, AuditEntry a) throws SQLException {
     try (PreparedStatement p = c.prepareStatement(INSERT_AUDIT)) {

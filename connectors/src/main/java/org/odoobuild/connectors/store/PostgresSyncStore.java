@@ -238,6 +238,11 @@ public final class PostgresSyncStore extends JdbcSyncStore {
   }
 
   @Override
+  boolean arrayParameters() {
+    return true;
+  }
+
+  @Override
   void lockForMigration(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK_ID + ")");
