@@ -66,6 +66,9 @@ import org.odoobuild.workflow.kit.WorkflowException;
  * {@link Upserter}: the stages and each register once per instance, then one {@code load} of the
  * tasks (external id: the submittal's) and one of their attachments, so a replay changes nothing.
  * An invalid submittal, or one Odoo refused, comes back failed.
+ * The stages and registers are the SDK's: loading them (once per instance) sets their names,
+ * order and a register's stage list back to the review statuses, so rename or reorder them in
+ * the SDK's status mapping, not in Odoo.
  *
  * <p><b>Odoo to ours.</b> {@link #changes()} captures the tasks in the submittal stages
  * ({@link OdooChangeSource}, which suppresses the echoes of the SDK's own writes by their
