@@ -319,11 +319,14 @@ public final class OdooSubmittals implements Sink<Submittal>, AccessNeeds {
    * status becomes a {@link StatusChange} (origin {@value #ODOO}) for the listener; the snapshot
    * moves after the listener accepted it. A change of anything else is skipped; a task without
    * the attachment naming its submittal (not written by the SDK) is skipped; a listener's
-   * {@link WorkflowException} (e.g. a release gate refusing) fails the change.
+   * {@link WorkflowException} fails the change with it as the error, so the engine's classifier
+   * dead-letters a refusal (e.g. a release gate's guard) and delivers again a change whose gate
+   * action failed because Odoo was unavailable. The sink is idempotent: a status change fires
+   * its gates with fixed event ids, so one seen twice releases once.
    */
   public Sink<OdooChange> statusChanges(OdooChangeSource source) {
     Objects.requireNonNull(source, "source");
-    return batch -> {
+    return idempotent(batch -> {
       Map<Long, SubmittalStatus> byStage = stages();
       List<Long> ids = batch.stream().map(SourceRecord::payload).filter(c -> c.kind() != OdooChange.Kind.DELETED)
           .map(OdooChange::id).distinct().toList();
@@ -345,7 +348,9 @@ public final class OdooSubmittals implements Sink<Submittal>, AccessNeeds {
           try {
             listener.accept(change);
           } catch (WorkflowException e) {
-            out.add(SinkResult.failed(change.number() + " " + change.status() + ": " + e.getMessage()));
+            // with its cause, so the engine's classifier tells a refusal (dead letter) from Odoo
+            // being unavailable while the gate confirmed the order (delivered again later)
+            out.add(SinkResult.failed(e));
             continue;
           }
           result = SinkResult.applied(change.number() + " " + change.status());
@@ -358,7 +363,7 @@ public final class OdooSubmittals implements Sink<Submittal>, AccessNeeds {
         out.add(result);
       }
       return out;
-    };
+    });
   }
 
   private Map<String, String> ensureRegisters(List<SourceRef> projects) {
@@ -495,5 +500,20 @@ public final class OdooSubmittals implements Sink<Submittal>, AccessNeeds {
     public OdooSubmittals build() {
       return new OdooSubmittals(this);
     }
+  }
+
+  /** A gate fired twice for one status change releases once (fixed event ids): sent again, nothing doubles. */
+  private static <T> Sink<T> idempotent(Sink<T> sink) {
+    return new Sink<>() {
+      @Override
+      public List<SinkResult> apply(List<SourceRecord<T>> batch) throws Exception {
+        return sink.apply(batch);
+      }
+
+      @Override
+      public boolean idempotent() {
+        return true;
+      }
+    };
   }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.odoobuild.adapters.capture.InMemorySnapshotStore;
 import org.odoobuild.adapters.capture.OdooChange;
 import org.odoobuild.adapters.capture.OdooChangeSource;
+import org.odoobuild.adapters.failure.OdooFailures;
 import org.odoobuild.adapters.procurement.OdooProcurement;
 import org.odoobuild.client.OdooClient;
 import org.odoobuild.connectors.spi.EventCatalog;
@@ -32,6 +33,7 @@ import org.odoobuild.testkit.OdooEmulator;
 import org.odoobuild.testsupport.MutableClock;
 import org.odoobuild.workflow.kit.EventMeta;
 import org.odoobuild.workflow.kit.InMemoryInstanceStore;
+import org.odoobuild.workflow.kit.WorkflowException;
 import org.odoobuild.workflow.kit.WorkflowEngine;
 import org.odoobuild.workflow.procurement.ReleaseGate;
 
@@ -262,5 +264,38 @@ class SubmittalsOnOdooTest {
     return w.rows("ir.attachment", "res_id", task.get("id")).stream().filter(a -> "project.task".equals(a.get("res_model")))
         .map(a -> String.valueOf(a.get("url"))).filter(u -> u.startsWith("urn:construction-sdk:document_revision:")).sorted()
         .toList();
+  }
+
+  @ParameterizedTest(name = "Odoo {0}")
+  @ValueSource(ints = {17, 19})
+  void aGateThatFailsBecauseOdooIsDownIsDeliveredAgainNotDeadLettered(int version) throws Exception {
+    try (World w = new World(version)) {
+      OdooSubmittals submittals = OdooSubmittals.builder(w.sdk).clock(w.clock).listener(c -> {
+        if (c.origin().equals(OdooSubmittals.ODOO)) {
+          throw new WorkflowException("gate action failed", new java.io.IOException("connection reset confirming the order"));
+        }
+      }).build();
+      Submittal mix = submittal("03 30 00-001", "Concrete mix design", 0, SubmittalStatus.UNDER_REVIEW, "S-101@A");
+      submittals.apply(batch(mix));
+      OdooChangeSource source = submittals.changes().snapshots(new InMemorySnapshotStore()).deletionCheckEvery(Duration.ofDays(1))
+          .clock(w.clock).build();
+      Sink<OdooChange> back = submittals.statusChanges(source);
+      assertTrue(back.idempotent(), "a status change fires its gates with fixed event ids");
+      String[] cursor = new String[1];
+      capture(source, back, cursor);
+      long approved = submittals.stages().entrySet().stream().filter(e -> e.getValue() == SubmittalStatus.APPROVED)
+          .findFirst().orElseThrow().getKey();
+      w.clock.advance(Duration.ofSeconds(5));
+      Map<String, Object> task = w.server.records("project.task").get(0);
+      w.reviewer.model("project.task").write(id(task), Map.of("stage_id", approved));
+      w.clock.advance(Duration.ofSeconds(5));
+      SourceBatch<OdooChange> b = source.pull(Optional.ofNullable(cursor[0]), 50);
+      List<SinkResult> results = back.apply(b.records());
+      assertEquals(1, results.size());
+      SinkResult r = results.get(0);
+      assertEquals(SinkResult.Outcome.FAILED, r.outcome());
+      assertTrue(r.error().isPresent() && OdooFailures.classifier().isTransient(r.error().get()),
+          "the engine delivers it again later: " + r.detail());
+    }
   }
 }
