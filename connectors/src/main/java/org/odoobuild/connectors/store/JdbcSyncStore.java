@@ -223,8 +223,7 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     }
     for (int from = 0; from < keys.size(); from += IN_CHUNK) {
       List<String> part = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
-      exec(c, "DELETE FROM sync_intent WHERE idem_key IN (" + String.join(", ",
-          java.util.Collections.nCopies(part.size(), "?")) + ")", part.toArray());
+      exec(c, "DELETE FROM sync_intent WHERE idem_key IN (" + placeholders(part.size(), "?") + ")", part.toArray());
     }
     return n;
   }
@@ -254,7 +253,7 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
       }
       return exec(c, insertInto + unnest + ")" + suffix, arrays);
     }
-    String one = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+    String one = "(" + placeholders(columns, "?") + ")";
     int n = 0;
     for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
       List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
@@ -262,7 +261,7 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
       for (int r = 0; r < part.size(); r++) {
         System.arraycopy(part.get(r), 0, args, r * columns, columns);
       }
-      n += exec(c, insertInto + " VALUES " + String.join(", ", java.util.Collections.nCopies(part.size(), one)) + suffix,
+      n += exec(c, insertInto + " VALUES " + placeholders(part.size(), one) + suffix,
           args);
     }
     return n;
@@ -315,7 +314,7 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     }
     for (int from = 0; from < keys.size(); from += IN_CHUNK) {
       List<String> part = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
-      String in = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+      String in = placeholders(part.size(), "?");
       Object[] args = new Object[part.size() * 2];
       for (int k = 0; k < part.size(); k++) {
         args[k] = part.get(k);
@@ -396,7 +395,7 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     for (int from = 0; from < keys.size(); from += IN_CHUNK) {
       List<String> part = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
       out.addAll(query("SELECT " + INTENT_COLUMNS + " FROM sync_intent WHERE idem_key IN ("
-          + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")", JdbcSyncStore::intentRow,
+          + placeholders(part.size(), "?") + ")", JdbcSyncStore::intentRow,
           part.toArray()));
     }
     return out;
@@ -488,7 +487,7 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     for (int from = 0; from < keys.size(); from += IN_CHUNK) {
       List<String> part = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
       out.addAll(query("SELECT idem_key FROM sync_processed WHERE idem_key IN ("
-          + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")", r -> r.getString(1),
+          + placeholders(part.size(), "?") + ")", r -> r.getString(1),
           part.toArray()));
     }
     return out;
@@ -1158,6 +1157,11 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     } catch (SQLException e) {
       throw new StoreException("store update failed in " + description, e);
     }
+  }
+
+  /** {@code n} copies of {@code one}, comma-separated: the parameters of an {@code IN} list or {@code VALUES} rows. */
+  private static String placeholders(int n, String one) {
+    return String.join(", ", java.util.Collections.nCopies(n, one));
   }
 
   private static int exec(Connection c, String sql, Object... args) throws SQLException {

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.odoobuild.adapters.AdapterException;
+import org.odoobuild.adapters.internal.Activities;
 import org.odoobuild.adapters.mapping.LoadRecord;
 import org.odoobuild.adapters.upsert.UpsertOutcome;
 import org.odoobuild.adapters.upsert.Upserter;
@@ -48,7 +49,7 @@ import org.odoobuild.model.common.ExternalIds;
  * }</pre>
  */
 public final class OdooActivityNotifier implements CaseNotifier {
-  private static final String ACTIVITY = "mail.activity";
+  private static final String ACTIVITY = Activities.MODEL;
   private final OdooClient odoo;
   private final Upserter upserter;
   private final String desk;
@@ -135,8 +136,7 @@ public final class OdooActivityNotifier implements CaseNotifier {
   }
 
   private long modelId(String model) {
-    return modelIds.computeIfAbsent(model, m -> odoo.model("ir.model").search(Query.where(Domain.where("model", "=", m)).limit(1))
-        .stream().findFirst().orElseThrow(() -> new AdapterException("ir.model has no " + m)));
+    return modelIds.computeIfAbsent(model, m -> Activities.modelId(odoo, m));
   }
 
   private Optional<Long> userOf(String owner) {

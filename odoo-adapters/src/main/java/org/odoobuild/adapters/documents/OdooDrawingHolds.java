@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.odoobuild.adapters.AdapterException;
+import org.odoobuild.adapters.internal.Activities;
 import org.odoobuild.adapters.internal.AnalyticPostings;
 import org.odoobuild.adapters.internal.LineHolds;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
@@ -243,8 +244,7 @@ public final class OdooDrawingHolds {
         .orElseThrow(() -> new AdapterException(ORDER + " " + order + " does not exist"));
     long model = orderModel();
     String summary = ACTIVITY + reason;
-    List<Long> existing = odoo.model("mail.activity").search(Query.where(Domain.where("res_model_id", "=", model)
-        .and(Domain.where("res_id", "=", order)).and(Domain.where("summary", "=", summary))));
+    List<Long> existing = Activities.find(odoo, model, order, "=", summary);
     if (existing.isEmpty()) {
       StringBuilder note = new StringBuilder("<p>").append(reason).append(": held until reviewed</p><ul>");
       lines.forEach(l -> note.append("<li>line ").append(l.lineNumber()).append(": ").append(l.description()).append("</li>"));
@@ -255,7 +255,7 @@ public final class OdooDrawingHolds {
       vals.put("note", note.append("</ul>").toString());
       vals.put("date_deadline", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
       po.getMany2one("user_id").ifPresent(u -> vals.put("user_id", u.id()));
-      odoo.model("mail.activity").create(vals);
+      odoo.model(Activities.MODEL).create(vals);
       String owner = po.getMany2one("user_id").map(Many2one::displayName).orElse("buyer");
       notifier.accept(owner, po.getString("name").orElse("") + ": " + lines.size() + " line(s) on hold, " + reason);
     }
@@ -293,11 +293,7 @@ public final class OdooDrawingHolds {
     long order = line(line).getMany2one("order_id").map(Many2one::id).orElse(0L);
     if (LineHolds.heldOf(odoo, order).isEmpty()) {
       cases.ifPresent(desk -> reasons.forEach(r -> desk.resolve(caseKey(order, r), "review", resolution)));
-      List<Long> ids = odoo.model("mail.activity").search(Query.where(Domain.where("res_model_id", "=", orderModel())
-          .and(Domain.where("res_id", "=", order)).and(Domain.where("summary", "=like", ACTIVITY + "%"))));
-      if (!ids.isEmpty()) {
-        odoo.model("mail.activity").unlink(ids);
-      }
+      Activities.remove(odoo, Activities.find(odoo, orderModel(), order, "=like", ACTIVITY + "%"));
     }
   }
 
@@ -307,8 +303,7 @@ public final class OdooDrawingHolds {
   }
 
   private long orderModel() {
-    return odoo.model("ir.model").search(Query.where(Domain.where("model", "=", ORDER)).limit(1)).stream().findFirst()
-        .orElseThrow(() -> new AdapterException("ir.model has no " + ORDER));
+    return Activities.modelId(odoo, ORDER);
   }
 
   private long orderId(PurchaseOrder order) {

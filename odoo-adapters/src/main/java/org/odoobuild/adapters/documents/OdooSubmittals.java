@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +18,8 @@ import java.util.stream.Collectors;
 import org.odoobuild.adapters.AdapterException;
 import org.odoobuild.adapters.capture.OdooChange;
 import org.odoobuild.adapters.capture.OdooChangeSource;
+import org.odoobuild.adapters.internal.IdempotentSinks;
+import org.odoobuild.adapters.internal.InstalledModels;
 import org.odoobuild.adapters.internal.LineHolds;
 import org.odoobuild.adapters.mapping.LoadRecord;
 import org.odoobuild.adapters.upsert.UpsertOutcome;
@@ -199,8 +200,7 @@ public final class OdooSubmittals implements Sink<Submittal>, AccessNeeds {
 
   /** Whether Odoo's Documents app is installed besides the project app (the layout is the same: see above). */
   public Layout layout() {
-    long documents = odoo.model("ir.model").count(Domain.where("model", "=", "documents.document"));
-    return documents > 0 ? Layout.TASKS_WITH_DOCUMENTS_APP : Layout.TASKS;
+    return InstalledModels.find(odoo, "documents.document").isPresent() ? Layout.TASKS_WITH_DOCUMENTS_APP : Layout.TASKS;
   }
 
   /**
@@ -326,7 +326,8 @@ public final class OdooSubmittals implements Sink<Submittal>, AccessNeeds {
    */
   public Sink<OdooChange> statusChanges(OdooChangeSource source) {
     Objects.requireNonNull(source, "source");
-    return idempotent(batch -> {
+    // idempotent: a status change fires its gates with fixed event ids, so one seen twice releases once
+    return IdempotentSinks.of(batch -> {
       Map<Long, SubmittalStatus> byStage = stages();
       List<Long> ids = batch.stream().map(SourceRecord::payload).filter(c -> c.kind() != OdooChange.Kind.DELETED)
           .map(OdooChange::id).distinct().toList();
@@ -500,20 +501,5 @@ public final class OdooSubmittals implements Sink<Submittal>, AccessNeeds {
     public OdooSubmittals build() {
       return new OdooSubmittals(this);
     }
-  }
-
-  /** A gate fired twice for one status change releases once (fixed event ids): sent again, nothing doubles. */
-  private static <T> Sink<T> idempotent(Sink<T> sink) {
-    return new Sink<>() {
-      @Override
-      public List<SinkResult> apply(List<SourceRecord<T>> batch) throws Exception {
-        return sink.apply(batch);
-      }
-
-      @Override
-      public boolean idempotent() {
-        return true;
-      }
-    };
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.odoobuild.adapters.internal.AnalyticColumns;
+import org.odoobuild.adapters.internal.AnalyticPostings;
 import org.odoobuild.adapters.mapping.MappingContext;
 import org.odoobuild.client.OdooClient;
 
@@ -36,7 +37,7 @@ final class Analytics {
 
   /** The cost-code accounts: id → code and id → name. */
   Map<Long, String[]> costCodeAccounts() {
-    return org.odoobuild.adapters.internal.AnalyticPostings.costCodeAccounts(odoo, costCodePlan());
+    return AnalyticPostings.costCodeAccounts(odoo, costCodePlan());
   }
 
   /** A number without trailing zeros nor exponent ({@code 1740.0} → {@code 1740}, {@code 2E+3} → {@code 2000}). */

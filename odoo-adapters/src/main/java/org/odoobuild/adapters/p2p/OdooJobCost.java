@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.odoobuild.adapters.AdapterException;
+import org.odoobuild.adapters.internal.InstalledModels;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
 import org.odoobuild.adapters.mapping.MappingContext;
 import org.odoobuild.adapters.mapping.ProjectMapping;
@@ -67,8 +68,7 @@ public final class OdooJobCost {
 
   /** Odoo's budget model when the database has one ({@value #ODOO_BUDGET_LINES}), else empty: budgets come from the store. */
   public Optional<String> budgetModel() {
-    return odoo.model("ir.model").search(Query.where(Domain.where("model", "=", ODOO_BUDGET_LINES)).limit(1)).isEmpty()
-        ? Optional.empty() : Optional.of(ODOO_BUDGET_LINES);
+    return InstalledModels.find(odoo, ODOO_BUDGET_LINES);
   }
 
   /** The job cost of a project (by its canonical reference; its analytic account was written by the SDK). */

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.odoobuild.adapters.internal.IdempotentSinks;
 import org.odoobuild.adapters.internal.LineHolds;
-import org.odoobuild.adapters.internal.OneByOneSink;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
 import org.odoobuild.adapters.mapping.MappingContext;
 import org.odoobuild.adapters.mapping.OdooField;
@@ -101,7 +101,7 @@ public final class OdooReceipts {
 
   /** The engine sink: applied with {@code stock.picking,<id>}, skipped when applied before, failed with the {@link P2pException}. */
   public Sink<GoodsReceipt> sink() {
-    return OneByOneSink.of(r -> {
+    return IdempotentSinks.oneByOne(r -> {
       Outcome o = apply(r);
       return o.alreadyApplied() ? SinkResult.skipped("delivery " + r.number() + " already received in "
           + PICKING + "," + o.picking()) : SinkResult.applied(PICKING + "," + o.picking());

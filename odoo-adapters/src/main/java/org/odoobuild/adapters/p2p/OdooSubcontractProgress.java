@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.odoobuild.adapters.AdapterException;
+import org.odoobuild.adapters.internal.IdempotentSinks;
 import org.odoobuild.adapters.internal.Json;
 import org.odoobuild.adapters.internal.LineHolds;
-import org.odoobuild.adapters.internal.OneByOneSink;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
 import org.odoobuild.adapters.mapping.LoadRecord;
 import org.odoobuild.adapters.mapping.MappingContext;
@@ -129,7 +129,7 @@ public final class OdooSubcontractProgress {
 
   /** The engine sink: applied with the bill ({@code account.move,<id>}), skipped when the period was billed before, failed with the {@link P2pException}. */
   public Sink<ProgressClaim> sink() {
-    return OneByOneSink.of(r -> {
+    return IdempotentSinks.oneByOne(r -> {
       Outcome o = certify(r);
       return o.alreadyApplied() ? SinkResult.skipped("period " + r.periodEnd() + " already billed: " + o.event().erpBill())
           : SinkResult.applied(o.event().erpBill());

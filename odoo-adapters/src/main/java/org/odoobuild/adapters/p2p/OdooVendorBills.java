@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.odoobuild.adapters.AdapterException;
+import org.odoobuild.adapters.internal.Activities;
 import org.odoobuild.adapters.internal.AnalyticPostings;
+import org.odoobuild.adapters.internal.IdempotentSinks;
 import org.odoobuild.adapters.internal.Json;
 import org.odoobuild.adapters.internal.LineHolds;
-import org.odoobuild.adapters.internal.OneByOneSink;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
 import org.odoobuild.adapters.mapping.LoadRecord;
 import org.odoobuild.adapters.mapping.MappingContext;
@@ -170,7 +171,7 @@ public final class OdooVendorBills {
 
   /** The engine sink: applied with {@code account.move,<id>} (posted or held), failed with the {@link P2pException}. */
   public Sink<VendorBill> sink() {
-    return OneByOneSink.of(r -> {
+    return IdempotentSinks.oneByOne(r -> {
       Outcome o = submit(r);
       return SinkResult.applied(MOVE + "," + o.bill() + " " + o.status().name().toLowerCase(java.util.Locale.ROOT));
     });
@@ -547,7 +548,7 @@ public final class OdooVendorBills {
         vals.put("note", note(match));
         vals.put("date_deadline", LocalDate.ofInstant(clock.instant().plus(blockSla), clock.getZone()).toString());
         user(who, move).ifPresent(u -> vals.put("user_id", u));
-        odoo.model("mail.activity").create(vals);
+        odoo.model(Activities.MODEL).create(vals);
         if (holds(id, model).isEmpty()) {
           throw new AdapterException("the hold activity of " + MOVE + " " + id + " is not there after create");
         }
@@ -573,7 +574,7 @@ public final class OdooVendorBills {
       vals.put("res_id", id);
       vals.put("summary", "Escalated: " + HOLD.trim() + " overdue");
       vals.put("date_deadline", LocalDate.ofInstant(clock.instant(), clock.getZone()).toString());
-      odoo.model("mail.activity").create(vals);
+      odoo.model(Activities.MODEL).create(vals);
     }
 
     @Override
@@ -592,20 +593,15 @@ public final class OdooVendorBills {
   }
 
   private long modelId() {
-    return odoo.model("ir.model").search(Query.where(Domain.where("model", "=", MOVE)).limit(1)).stream().findFirst()
-        .orElseThrow(() -> new AdapterException("ir.model has no " + MOVE));
+    return Activities.modelId(odoo, MOVE);
   }
 
   private List<Long> holds(long bill, long model) {
-    return odoo.model("mail.activity").search(Query.where(Domain.where("res_model_id", "=", model).and(Domain.where("res_id", "=", bill))
-        .and(Domain.where("summary", "=like", HOLD + "%"))));
+    return Activities.find(odoo, model, bill, "=like", HOLD + "%");
   }
 
   private void removeHolds(long bill) {
-    List<Long> holds = holds(bill, modelId());
-    if (!holds.isEmpty()) {
-      odoo.model("mail.activity").unlink(holds);
-    }
+    Activities.remove(odoo, holds(bill, modelId()));
   }
 
   /** The owner's user (by login), else the order's buyer; empty: Odoo assigns the caller. */

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.odoobuild.adapters.internal.IdempotentSinks;
+import org.odoobuild.adapters.internal.InstalledModels;
 import org.odoobuild.adapters.internal.Json;
-import org.odoobuild.adapters.internal.OneByOneSink;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
 import org.odoobuild.adapters.mapping.LoadRecord;
 import org.odoobuild.adapters.mapping.MappingContext;
@@ -110,13 +111,12 @@ public final class OdooRequisitions {
 
   /** {@value #REQUISITION} when the database has the purchase_requisition module, else empty: requests become RFQs. */
   public Optional<String> requisitionModel() {
-    return odoo.model("ir.model").search(Query.where(Domain.where("model", "=", REQUISITION)).limit(1)).isEmpty()
-        ? Optional.empty() : Optional.of(REQUISITION);
+    return InstalledModels.find(odoo, REQUISITION);
   }
 
   /** The engine sink: applied with the records ({@code model,id …}), skipped when in Odoo before, failed with the {@link P2pException}. */
   public Sink<PurchaseRequisition> sink() {
-    return OneByOneSink.of(r -> {
+    return IdempotentSinks.oneByOne(r -> {
       Outcome o = request(r);
       String where = String.join(" ", o.events().stream().map(P2pEvent.MaterialRequested::erpRecord).toList());
       return o.alreadyApplied() ? SinkResult.skipped("request " + r.number() + " already in " + where)
