@@ -42,6 +42,11 @@ import org.slf4j.LoggerFactory;
  * {@code webhook_delivery_id}, {@code webhook_timestamp}, {@code received_at} and
  * {@code correlation_id} (the {@code X-Correlation-Id} header, else the delivery id), and, when
  * the body has one, {@code event_type} from its {@code type} or {@code event} field.
+ *
+ * <p>Thread-safe. Of concurrent copies of one signed delivery in a process, exactly the first is
+ * accepted and the others are refused as replays; across processes sharing a
+ * {@link ReplayGuard#store}, the event is still stored once, but which copy is answered
+ * {@code ACCEPTED} is not decided.
  * <pre>{@code
  * WebhookIntake intake = WebhookIntake.builder(store, verifier).flow("submittals")
  *     .orderingKeyField("project").build();
@@ -60,6 +65,7 @@ public final class WebhookIntake implements AutoCloseable {
   private final Clock clock;
   private final int threads;
   private final java.time.Duration readTimeout;
+  private final Object[] deliveryLocks = new Object[64];
   private WebhookServer server;
 
   private WebhookIntake(Builder b) {
@@ -71,6 +77,7 @@ public final class WebhookIntake implements AutoCloseable {
     this.mapper = b.mapper != null ? b.mapper : defaultMapper(b.orderingKeyField, b.clock);
     this.threads = b.threads;
     this.readTimeout = b.readTimeout;
+    java.util.Arrays.setAll(deliveryLocks, i -> new Object());
   }
 
   /**
@@ -120,10 +127,18 @@ public final class WebhookIntake implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new WebhookRejectedException(Reason.UNMAPPABLE, "event content refused: " + e.getMessage());
     }
-    boolean added = store.enqueue(entry);
-    // the nonce is burnt only once the event is stored, so a sender may retry after a failure
-    if (!verifier.recordDelivery(w)) {
-      throw WebhookVerifier.replayed();
+    boolean added;
+    // one delivery at a time per signed content in this process, so that of concurrent replays the
+    // first is the one accepted and every other is refused as a replay
+    synchronized (deliveryLocks[Math.floorMod(w.replayKey().hashCode(), deliveryLocks.length)]) {
+      if (verifier.received(w)) {
+        throw WebhookVerifier.replayed();
+      }
+      added = store.enqueue(entry);
+      // the nonce is burnt only once the event is stored, so a sender may retry after a failure
+      if (!verifier.recordDelivery(w)) {
+        throw WebhookVerifier.replayed();
+      }
     }
     LOG.debug("webhook {} for {}: {}", w.eventId(), flow, added ? "stored" : "duplicate");
     return new Result(added ? Outcome.ACCEPTED : Outcome.DUPLICATE, entry.flow(), entry.idempotencyKey(),

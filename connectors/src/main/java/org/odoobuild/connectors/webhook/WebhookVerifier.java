@@ -220,6 +220,11 @@ public final class WebhookVerifier {
     return new VerifiedWebhook(eventId, deliveryId.orElse(""), sent, text, node, flat, replayKey);
   }
 
+  /** Whether a checked delivery was recorded since {@link #check} (a concurrent replay). */
+  boolean received(VerifiedWebhook webhook) {
+    return replayGuard.seen(webhook.replayKey());
+  }
+
   /**
    * Records a checked delivery's nonce (see {@link #check}).
    *
