@@ -438,13 +438,13 @@ public final class SyncEngine implements AutoCloseable {
       if (open > 0) {
         // the cursor stays: the next run pulls this batch again, skips what was processed and
         // verifies what is unknown before sending anything again
-        store.markProcessed(processed);
+        store.markProcessed(processed, appliedAudit(flow, toSend));
         run.stop(RunReport.Status.INCOMPLETE, run.problem.isEmpty()
             ? open + " record(s) of a batch to deliver again later" : run.problem);
         finishIntents(flow, run, toSend);
         return;
       }
-      store.commit(flow.name(), batch.nextCursor(), processed);
+      store.commit(flow.name(), batch.nextCursor(), processed, appliedAudit(flow, toSend));
       finishIntents(flow, run, toSend);
       progress(run, batch.remaining());
       if (!batch.hasMore()) {
@@ -530,7 +530,7 @@ public final class SyncEngine implements AutoCloseable {
     }
     // the processed keys are the truth: recorded first (one transaction), they stop every other
     // engine, lease or not; only then are the entries marked done
-    store.markProcessed(processed);
+    store.markProcessed(processed, appliedAudit(flow, batch));
     Set<Long> completed = store.complete(done, workerId);
     for (long id : done) {
       if (!completed.contains(id)) {
@@ -678,23 +678,29 @@ public final class SyncEngine implements AutoCloseable {
       }
     }
     resolveUnknown(flow, run, unknown, false);
-    List<AuditEntry> applied = new ArrayList<>();
     for (Delivery<T> d : batch) {
       switch (d.fate) {
-        case APPLIED -> {
-          run.applied++;
-          applied.add(auditEntry(flow, d.record, "applied", d.verified ? "verified: " + d.targetRef : d.targetRef));
-        }
+        case APPLIED -> run.applied++;
         case SKIPPED -> run.skipped++;
         case UNVERIFIED -> run.unverified++;
         default -> { }
       }
     }
-    // one audit line per applied record, written together (one transaction in the JDBC stores)
-    if (!applied.isEmpty()) {
-      store.append(applied);
-    }
     return unavailable[0];
+  }
+
+  /**
+   * One audit line per applied record of a delivered batch: stored with the batch's processed
+   * keys (one transaction in the JDBC stores).
+   */
+  private <T> List<AuditEntry> appliedAudit(Flow<T> flow, List<Delivery<T>> batch) {
+    List<AuditEntry> applied = new ArrayList<>();
+    for (Delivery<T> d : batch) {
+      if (d.fate == Fate.APPLIED) {
+        applied.add(auditEntry(flow, d.record, "applied", d.verified ? "verified: " + d.targetRef : d.targetRef));
+      }
+    }
+    return applied;
   }
 
   /**

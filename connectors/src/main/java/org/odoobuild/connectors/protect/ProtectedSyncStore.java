@@ -121,6 +121,15 @@ public final class ProtectedSyncStore implements SyncStore {
     store.commit(flow, cursor, processedKeys);
   }
 
+  /** Encrypts the audit lines' before and after values, commits them with the keys, and seals once. */
+  @Override
+  public void commit(String flow, String cursor, Map<String, String> processedKeys, List<AuditEntry> audit) {
+    store.commit(flow, cursor, processedKeys, protect(audit));
+    if (!audit.isEmpty()) {
+      sealing(null);
+    }
+  }
+
   @Override
   public boolean seen(String idempotencyKey) {
     return store.seen(idempotencyKey);
@@ -144,6 +153,16 @@ public final class ProtectedSyncStore implements SyncStore {
   @Override
   public int markProcessed(Map<String, String> processedKeys) {
     return store.markProcessed(processedKeys);
+  }
+
+  /** Encrypts the audit lines' before and after values, records them with the keys, and seals once. */
+  @Override
+  public int markProcessed(Map<String, String> processedKeys, List<AuditEntry> audit) {
+    int n = store.markProcessed(processedKeys, protect(audit));
+    if (!audit.isEmpty()) {
+      sealing(null);
+    }
+    return n;
   }
 
   @Override
@@ -315,13 +334,17 @@ public final class ProtectedSyncStore implements SyncStore {
     if (entries.isEmpty()) {
       return;
     }
+    store.append(protect(entries));
+    sealing(null);
+  }
+
+  private List<AuditEntry> protect(List<AuditEntry> entries) {
     List<AuditEntry> stored = new ArrayList<>(entries.size());
     for (AuditEntry e : entries) {
       Objects.requireNonNull(e, "entry");
       stored.add(e.withChange(protect(e.before()), protect(e.after())));
     }
-    store.append(stored);
-    sealing(null);
+    return stored;
   }
 
   /** Audit lines with before and after decrypted and masked by the {@link MaskingRules}. */

@@ -41,7 +41,7 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   private static final ObjectMapper JSON = Json.MAPPER;
 
   /** The schema version this code writes and reads. */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   private static final String OPERATOR = "operator";
 
@@ -190,20 +190,31 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
 
   @Override
   public void commit(String flow, String cursor, Map<String, String> processedKeys) {
+    commit(flow, cursor, processedKeys, List.of());
+  }
+
+  /** Cursor, processed keys and audit lines in one transaction. */
+  @Override
+  public void commit(String flow, String cursor, Map<String, String> processedKeys, List<AuditEntry> audit) {
     OutboxEntry.requireText(flow, "flow");
     Objects.requireNonNull(cursor, "cursor");
-    Objects.requireNonNull(processedKeys, "processedKeys");
-    processedKeys.forEach((k, v) -> {
-      OutboxEntry.requireText(k, "idempotency key");
-      Objects.requireNonNull(v, "result reference");
-    });
+    requireKeys(processedKeys);
+    List<Object[]> auditRows = auditRows(audit);
     inTransaction(c -> {
       long now = clock.millis();
       exec(c, "INSERT INTO sync_cursor (flow, cursor_value, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
           flow, cursor, now);
       exec(c, "UPDATE sync_cursor SET cursor_value = ?, updated_at = ? WHERE flow = ?", cursor, now, flow);
       insertProcessed(c, processedKeys, now);
-      return null;
+      return auditRows.isEmpty() ? 0 : insertRows(c, INSERT_AUDIT_INTO, AUDIT_TYPES, auditRows, "");
+    });
+  }
+
+  private static void requireKeys(Map<String, String> processedKeys) {
+    Objects.requireNonNull(processedKeys, "processedKeys");
+    processedKeys.forEach((k, v) -> {
+      OutboxEntry.requireText(k, "idempotency key");
+      Objects.requireNonNull(v, "result reference");
     });
   }
 
@@ -219,6 +230,10 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     List<String> keys = new ArrayList<>(processedKeys.keySet());
     if (arrayParameters()) {
       exec(c, "DELETE FROM sync_intent WHERE idem_key = ANY(?)", (Object) keys.toArray(String[]::new));
+      return n;
+    }
+    if (!anyRow(c, "SELECT 1 FROM sync_intent LIMIT 1")) {
+      // no delivery intents at all (idempotent sinks take none): nothing to look up per key
       return n;
     }
     for (int from = 0; from < keys.size(); from += IN_CHUNK) {
@@ -274,19 +289,31 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
 
   @Override
   public int markProcessed(Map<String, String> processedKeys) {
-    Objects.requireNonNull(processedKeys, "processedKeys");
-    processedKeys.forEach((k, v) -> {
-      OutboxEntry.requireText(k, "idempotency key");
-      Objects.requireNonNull(v, "result reference");
-    });
-    if (processedKeys.isEmpty()) {
+    return markProcessed(processedKeys, List.of());
+  }
+
+  /** Processed keys and audit lines in one transaction. */
+  @Override
+  public int markProcessed(Map<String, String> processedKeys, List<AuditEntry> audit) {
+    requireKeys(processedKeys);
+    List<Object[]> auditRows = auditRows(audit);
+    if (processedKeys.isEmpty() && auditRows.isEmpty()) {
       return 0;
     }
     try {
-      return inTransaction(c -> insertProcessed(c, processedKeys, clock.millis()));
+      return inTransaction(c -> {
+        int n = insertProcessed(c, processedKeys, clock.millis());
+        if (!auditRows.isEmpty()) {
+          insertRows(c, INSERT_AUDIT_INTO, AUDIT_TYPES, auditRows, "");
+        }
+        return n;
+      });
     } catch (StoreException e) {
       if (!(e.getCause() instanceof SQLException se) || !isDuplicate(se)) {
         throw e;
+      }
+      if (!auditRows.isEmpty()) {
+        append(audit);
       }
       // a concurrent writer recorded a key between the conflict check and our insert: one by one
       int n = 0;
@@ -932,14 +959,17 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   /** Appends the lines with one statement batch in one transaction. */
   @Override
   public void append(List<AuditEntry> entries) {
-    Objects.requireNonNull(entries, "entries");
-    entries.forEach(a -> Objects.requireNonNull(a, "entry"));
-    if (entries.isEmpty()) {
-      return;
+    List<Object[]> rows = auditRows(entries);
+    if (!rows.isEmpty()) {
+      inTransaction(c -> insertRows(c, INSERT_AUDIT_INTO, AUDIT_TYPES, rows, ""));
     }
+  }
+
+  private static List<Object[]> auditRows(List<AuditEntry> entries) {
+    Objects.requireNonNull(entries, "entries");
     List<Object[]> rows = new ArrayList<>(entries.size());
-    entries.forEach(a -> rows.add(auditRow(a)));
-    inTransaction(c -> insertRows(c, INSERT_AUDIT_INTO, AUDIT_TYPES, rows, ""));
+    entries.forEach(a -> rows.add(auditRow(Objects.requireNonNull(a, "entry"))));
+    return rows;
   }
 
   private static final String INSERT_AUDIT_INTO = "INSERT INTO sync_audit (at, actor, action, flow, entity_type, "
@@ -1162,6 +1192,12 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   /** {@code n} copies of {@code one}, comma-separated: the parameters of an {@code IN} list or {@code VALUES} rows. */
   private static String placeholders(int n, String one) {
     return String.join(", ", java.util.Collections.nCopies(n, one));
+  }
+
+  private static boolean anyRow(Connection c, String sql) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql); ResultSet r = p.executeQuery()) {
+      return r.next();
+    }
   }
 
   private static int exec(Connection c, String sql, Object... args) throws SQLException {

@@ -60,6 +60,23 @@ public interface SyncStore extends AutoCloseable {
   void commit(String flow, String cursor, Map<String, String> processedKeys);
 
   /**
+   * Like {@link #commit(String, String, Map)}, and appends the batch's audit lines (see
+   * {@link #append(List)}) with them: the JDBC stores write cursor, keys and lines in one
+   * transaction. The default appends the lines first, then commits.
+   *
+   * @param flow the flow name
+   * @param cursor the cursor after the batch
+   * @param processedKeys the batch's keys with their result references
+   * @param audit the batch's audit lines, in order (may be empty)
+   */
+  default void commit(String flow, String cursor, Map<String, String> processedKeys, List<AuditEntry> audit) {
+    if (!audit.isEmpty()) {
+      append(audit);
+    }
+    commit(flow, cursor, processedKeys);
+  }
+
+  /**
    * Like {@link #commit(String, String, Map)} for keys without a result reference (stored as
    * {@code ""}).
    *
@@ -125,6 +142,21 @@ public interface SyncStore extends AutoCloseable {
    * @return how many keys were recorded now
    */
   int markProcessed(Map<String, String> processedKeys);
+
+  /**
+   * Like {@link #markProcessed(Map)}, and appends the batch's audit lines with the keys: the JDBC
+   * stores write both in one transaction. The default appends the lines first.
+   *
+   * @param processedKeys key → result reference
+   * @param audit the batch's audit lines, in order (may be empty)
+   * @return how many keys were recorded now
+   */
+  default int markProcessed(Map<String, String> processedKeys, List<AuditEntry> audit) {
+    if (!audit.isEmpty()) {
+      append(audit);
+    }
+    return markProcessed(processedKeys);
+  }
 
   /**
    * Which of these keys are taken care of already: processed, or held in the outbox in any

@@ -65,6 +65,30 @@ class AuditChainTest {
   }
 
   @Test
+  void linesCommittedWithABatchsKeysAreEncryptedAndSealed() throws Exception {
+    org.odoobuild.connectors.protect.KeyRing keys = org.odoobuild.connectors.protect.KeyRing.builder()
+        .key("k1", "a".repeat(32).getBytes(java.nio.charset.StandardCharsets.US_ASCII)).build();
+    try (ProtectedSyncStore store = ProtectedSyncStore.builder(SyncStores.inMemory()).encryption(keys)
+        .sealAudit(true).build()) {
+      List<AuditEntry> first = List.of(line(T0, "V1", "{\"amount\":100}"), line(T0, "V2", "{\"amount\":200}"));
+      store.commit("bills", "c1", java.util.Map.of("bills|V1", "b,1", "bills|V2", "b,2"), first);
+      List<AuditEntry> second = List.of(line(T0.plusSeconds(1), "V3", "{\"amount\":300}"));
+      store.markProcessed(java.util.Map.of("bills|V3", "b,3"), second);
+      ChainVerification v = store.auditChain().orElseThrow().verify();
+      assertTrue(v.intact(), v.problems().toString());
+      assertEquals(3, v.checked());
+      assertEquals(0, v.unsealed(), "sealed by the commit and the markProcessed");
+      assertEquals(List.of(first.get(0), first.get(1), second.get(0)), store.auditUnmasked(AuditQuery.all(10)));
+      assertTrue(store.seen("bills|V3"));
+      try (Connection c = store.database().orElseThrow().getConnection(); Statement s = c.createStatement();
+          java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM sync_audit WHERE after_json LIKE 'enc1:k1:%'")) {
+        r.next();
+        assertEquals(3, r.getLong(1), "encrypted at rest");
+      }
+    }
+  }
+
+  @Test
   void aBatchOfLinesIsEncryptedSealedInOrderAndVerifies() throws Exception {
     org.odoobuild.connectors.protect.KeyRing keys = org.odoobuild.connectors.protect.KeyRing.builder()
         .key("k1", "a".repeat(32).getBytes(java.nio.charset.StandardCharsets.US_ASCII)).build();

@@ -209,6 +209,34 @@ abstract class SyncStoreContract {
   }
 
   @Test
+  void aBatchsAuditLinesAreWrittenWithItsKeysOrNotAtAll() {
+    List<AuditEntry> lines = List.of(
+        AuditEntry.of(T0, "w1", "applied").withEntity("f", "vendor", "f|a").withCorrelationId("run-9"),
+        AuditEntry.of(T0, "w1", "applied").withEntity("f", "vendor", "f|b").withCorrelationId("run-9"));
+    store.commit("f", "c1", Map.of("f|a", "x,1", "f|b", "x,2"), lines);
+    assertEquals("c1", store.cursor("f").orElseThrow());
+    assertTrue(store.seen("f|a") && store.seen("f|b"));
+    assertEquals(lines, store.audit(AuditQuery.builder().correlationId("run-9").limit(10).build()));
+
+    Map<String, String> bad = new LinkedHashMap<>();
+    bad.put("f|c", "x,3");
+    bad.put("x".repeat(600), "r"); // longer than the key column: the transaction fails
+    List<AuditEntry> more = List.of(AuditEntry.of(T0, "w1", "applied").withEntity("f", "vendor", "f|c")
+        .withCorrelationId("run-10"));
+    assertThrows(StoreException.class, () -> store.commit("f", "c2", bad, more));
+    assertThrows(StoreException.class, () -> store.markProcessed(bad, more));
+    assertEquals("c1", store.cursor("f").orElseThrow(), "cursor unchanged");
+    assertFalse(store.seen("f|c"), "no key of the failed batch");
+    assertEquals(List.of(), store.audit(AuditQuery.builder().correlationId("run-10").limit(10).build()),
+        "no audit line of the failed batch");
+
+    assertEquals(1, store.markProcessed(Map.of("f|c", "x,3"), more));
+    assertTrue(store.seen("f|c"));
+    assertEquals(more, store.audit(AuditQuery.builder().correlationId("run-10").limit(10).build()));
+    assertEquals(0, store.markProcessed(Map.of(), List.of()));
+  }
+
+  @Test
   void markProcessedIsAnAtomicInsertIfAbsentUnderConcurrency() throws Exception {
     JdbcSyncStore other = second(clock); // two pools: the race goes through the database, not one pool
     int threads = 12;
