@@ -98,18 +98,21 @@ class ResilienceTest {
     ExecutorService pool = Executors.newFixedThreadPool(3);
     Future<?> slow = pool.submit(() -> r.call("odoo", "documents", () -> {
       started.countDown();
-      release.await(10, TimeUnit.SECONDS);
+      // holds the lane until the test releases it (60 s: a hang guard only)
+      if (!release.await(60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("never released");
+      }
       return null;
     }));
-    assertTrue(started.await(5, TimeUnit.SECONDS));
+    assertTrue(started.await(60, TimeUnit.SECONDS));
     // the documents lane is full: a second document call is refused after laneWait ...
     Future<?> blocked = pool.submit(() -> r.call("odoo", "documents", () -> 1));
-    Exception e = assertThrows(java.util.concurrent.ExecutionException.class, () -> blocked.get(5, TimeUnit.SECONDS));
+    Exception e = assertThrows(java.util.concurrent.ExecutionException.class, () -> blocked.get(60, TimeUnit.SECONDS));
     assertTrue(e.getCause() instanceof dev.failsafe.BulkheadFullException, e.toString());
     // ... while financial calls go through at once
     assertEquals(42, r.call("odoo", "financial", () -> 42));
     release.countDown();
-    slow.get(5, TimeUnit.SECONDS);
+    slow.get(60, TimeUnit.SECONDS);
     pool.shutdown();
     assertThrows(IllegalArgumentException.class, () -> r.call("odoo", "no-such-lane", () -> 1));
   }

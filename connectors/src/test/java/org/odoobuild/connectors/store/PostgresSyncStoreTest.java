@@ -57,6 +57,15 @@ class PostgresSyncStoreTest extends SyncStoreContract {
       for (int pid : pids) {
         s.execute("SELECT pg_terminate_backend(" + pid + ")");
       }
+      // the server ends them asynchronously: wait until they are gone, as after a restart (a session
+      // still alive when the pool checks it and gone right after would fail a call by chance)
+      assertTrue(waitUntil(() -> {
+        try (var r = s.executeQuery("SELECT COUNT(*) FROM pg_stat_activity WHERE pid IN ("
+            + pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + ")")) {
+          r.next();
+          return r.getInt(1) == 0;
+        }
+      }), "the terminated sessions ended");
     }
     // each of these borrows a connection the server closed: none may fail
     assertEquals("before", store.cursor("f").orElseThrow());
@@ -78,22 +87,27 @@ class PostgresSyncStoreTest extends SyncStoreContract {
           assertTrue(r.next() && r.getBoolean(1) && !r.next(), "one session held the lock");
         }
       }
-      assertTrue(waitUntilDead(other), "the lock went with its session");
+      assertTrue(waitUntil(() -> !other.alive("run-pg")), "the lock went with its session");
       store.renew(List.of(), "w", java.time.Duration.ofMinutes(1)); // what the engine's heartbeat does
       assertTrue(other.alive("run-pg"), "announced again on a new session");
     }
     assertTrue(!other.alive("run-pg"));
   }
 
-  /** The server ends a terminated session asynchronously: ask until its lock is gone (bounded). */
-  private static boolean waitUntilDead(JdbcSyncStore other) throws InterruptedException {
+  /** What the server does asynchronously (ending a terminated session): ask until it holds, for up to a minute. */
+  private static boolean waitUntil(Check done) throws Exception {
     for (int i = 0; i < 600; i++) {
-      if (!other.alive("run-pg")) {
+      if (done.holds()) {
         return true;
       }
       Thread.sleep(100);
     }
     return false;
+  }
+
+  /** A condition that may need the database to tell. */
+  private interface Check {
+    boolean holds() throws SQLException;
   }
 
   @Test

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,9 +34,14 @@ class TwoEnginesOnPostgresTest {
     int n = 3000;
     Map<Integer, AtomicInteger> applied = new ConcurrentHashMap<>();
     Map<String, AtomicInteger> byEngine = new ConcurrentHashMap<>();
+    // each engine's first batch, once applied, waits until the other engine has applied one: both
+    // work on the backlog at the same time whatever the scheduler does (each claims while the other
+    // holds a batch), and neither can drain it all before the other started
+    CountDownLatch aApplied = new CountDownLatch(1);
+    CountDownLatch bApplied = new CountDownLatch(1);
     try (SyncStore a = PgSupport.open(schema); SyncStore b = PgSupport.open(schema)) {
-      SyncEngine ea = engine(a, "engine-a", applied, byEngine);
-      SyncEngine eb = engine(b, "engine-b", applied, byEngine);
+      SyncEngine ea = engine(a, "engine-a", applied, byEngine, aApplied, bApplied);
+      SyncEngine eb = engine(b, "engine-b", applied, byEngine, bApplied, aApplied);
       for (int i = 0; i < n; i++) {
         ea.accept("backlog", new SourceRecord<>(new RecordKey("portal", "D" + i, "1"), EventCatalog.DELIVERY_RECEIVED_ON_SITE,
             new Delivery(i), Instant.EPOCH.plusSeconds(i), i % 5 == 0 ? "po-" + (i % 40) : "", Map.of()));
@@ -44,10 +51,9 @@ class TwoEnginesOnPostgresTest {
       Future<RunReport> fb = pool.submit(() -> eb.drain("backlog"));
       RunReport ra = fa.get(120, TimeUnit.SECONDS);
       RunReport rb = fb.get(120, TimeUnit.SECONDS);
-      // entries held back by ordering keys while the other engine had their predecessor: drain until empty
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (a.outboxCounts("backlog").get(OutboxStatus.DONE) < n && System.nanoTime() < deadline) {
-        ea.drain("backlog");
+      // entries held back by ordering keys while the other engine had their predecessor: drain while that finds any
+      while (a.outboxCounts("backlog").get(OutboxStatus.DONE) < n && ea.drain("backlog").pulled() > 0) {
+        // drained some more
       }
       pool.shutdown();
       assertEquals(n, applied.size(), "every record applied");
@@ -61,13 +67,23 @@ class TwoEnginesOnPostgresTest {
   }
 
   static SyncEngine engine(SyncStore store, String worker, Map<Integer, AtomicInteger> applied,
-      Map<String, AtomicInteger> byEngine) {
+      Map<String, AtomicInteger> byEngine, CountDownLatch mine, CountDownLatch other) {
     SyncEngine e = SyncEngine.builder().store(store).workerId(worker).lease(Duration.ofMinutes(2)).build();
-    e.register(Flow.builder("backlog", Delivery.class).batchSize(50).sink(batch -> batch.stream().map(r -> {
-      applied.computeIfAbsent(r.payload().n(), k -> new AtomicInteger()).incrementAndGet();
-      byEngine.computeIfAbsent(worker, k -> new AtomicInteger()).incrementAndGet();
-      return SinkResult.applied(worker);
-    }).toList()).build());
+    AtomicInteger batches = new AtomicInteger();
+    e.register(Flow.builder("backlog", Delivery.class).batchSize(50).sink(batch -> {
+      List<SinkResult> out = batch.stream().map(r -> {
+        applied.computeIfAbsent(r.payload().n(), k -> new AtomicInteger()).incrementAndGet();
+        byEngine.computeIfAbsent(worker, k -> new AtomicInteger()).incrementAndGet();
+        return SinkResult.applied(worker);
+      }).toList();
+      if (batches.incrementAndGet() == 1) {
+        mine.countDown();
+        if (!other.await(60, TimeUnit.SECONDS)) { // a hang guard only
+          throw new IllegalStateException("the other engine never applied a batch");
+        }
+      }
+      return out;
+    }).build());
     return e;
   }
 }

@@ -32,13 +32,29 @@ class CrashRecoveryTest {
   @TempDir Path dir;
 
   ProcessBuilder worker(OdooEmulator odooServer, String key, String mode, int stopAfter) {
+    return worker(odooServer, key, mode, stopAfter, N);
+  }
+
+  /** A worker whose source waits for the kill when asked for record {@code holdAt} (N: never). */
+  ProcessBuilder worker(OdooEmulator odooServer, String key, String mode, int stopAfter, int holdAt) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-        CrashWorker.class.getName(), odooServer.url().toString(), key, dir.toString(), Integer.toString(N), mode));
-    if (stopAfter > 0) {
-      cmd.add(Integer.toString(stopAfter));
-    }
+        CrashWorker.class.getName(), odooServer.url().toString(), key, dir.toString(), Integer.toString(N), mode,
+        Integer.toString(stopAfter), Integer.toString(holdAt)));
     return new ProcessBuilder(cmd).redirectErrorStream(true);
+  }
+
+  /**
+   * Waits (polling, for up to three minutes: a hang guard only) until Odoo executed {@code calls}
+   * calls of {@code method} on partners; the worker cannot finish before, its source holds.
+   */
+  static void awaitCalls(OdooEmulator odooServer, String method, int calls, Process worker) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (odooServer.callCount("res.partner", method) < calls && System.nanoTime() < deadline && worker.isAlive()) {
+      Thread.sleep(5);
+    }
+    assertTrue(odooServer.callCount("res.partner", method) >= calls, "the worker never made " + calls + " "
+        + method + " calls (alive: " + worker.isAlive() + ")");
   }
 
   Process logged(ProcessBuilder pb) throws Exception {
@@ -72,12 +88,10 @@ class CrashRecoveryTest {
   @Test
   void killedMidRunAndRestartedLosesAndDuplicatesNothing() throws Exception {
     try (OdooEmulator odooServer = OdooEmulator.builder().apiKey("crash-key").build().start()) {
-      Process first = logged(worker(odooServer, "crash-key", "load", 0));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (odooServer.callCount("res.partner", "load") < 8 && System.nanoTime() < deadline && first.isAlive()) {
-        Thread.sleep(5);
-      }
-      assertTrue(first.isAlive(), "the worker finished before it could be killed; logs in " + dir);
+      // the source holds at record 2000: the kill lands after the 8th load and before the 21st
+      Process first = logged(worker(odooServer, "crash-key", "load", 0, 2000));
+      awaitCalls(odooServer, "load", 8, first);
+      assertTrue(first.isAlive(), "the worker ended before it could be killed; logs in " + dir);
       first.destroyForcibly(); // SIGKILL at a moment nobody chose: a batch may be in flight
       assertTrue(first.waitFor(30, TimeUnit.SECONDS));
       assertEquals(137, first.exitValue(), "killed by SIGKILL");
@@ -133,12 +147,10 @@ class CrashRecoveryTest {
   @Test
   void aCreateSinkKilledAtARandomMomentLeavesNoDuplicate() throws Exception {
     try (OdooEmulator odooServer = OdooEmulator.builder().apiKey("rand-key").build().start()) {
-      Process first = logged(worker(odooServer, "rand-key", "create", 0));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (odooServer.callCount("res.partner", "create") < 450 && System.nanoTime() < deadline && first.isAlive()) {
-        Thread.sleep(1);
-      }
-      assertTrue(first.isAlive(), "the worker finished before it could be killed; logs in " + dir);
+      // the source holds at record 1000: the kill lands after the 450th create and before the 1001st
+      Process first = logged(worker(odooServer, "rand-key", "create", 0, 1000));
+      awaitCalls(odooServer, "create", 450, first);
+      assertTrue(first.isAlive(), "the worker ended before it could be killed; logs in " + dir);
       first.destroyForcibly();
       assertTrue(first.waitFor(30, TimeUnit.SECONDS));
       restartAndFinish(odooServer, "rand-key", "create");

@@ -43,10 +43,12 @@ import org.odoobuild.connectors.store.SyncStores;
 
 /**
  * The engine in a child JVM, killed with SIGKILL by {@link CrashRecoveryTest}. Arguments: url key
- * dir n mode [stopAfterBatch]. Modes: {@code load} (upserts by external id), {@code create} (plain
+ * dir n mode [stopAfterBatch [holdAt]]. Modes: {@code load} (upserts by external id), {@code create} (plain
  * creates, verified by reference), {@code cdc} (change capture of partners into a subscriber that
  * appends to a file). With {@code stopAfterBatch} k, the sink prints {@code APPLIED k} after its
- * k-th batch reached Odoo and waits, before the engine could record anything, for the kill.
+ * k-th batch reached Odoo and waits, before the engine could record anything, for the kill. With
+ * {@code holdAt} h, the source of the load and create modes waits for the kill when asked for record
+ * h: the kill lands mid-run however slow or fast the machine.
  */
 public final class CrashWorker {
   /** A vendor. */
@@ -62,6 +64,7 @@ public final class CrashWorker {
     int n = Integer.parseInt(args[3]);
     String mode = args[4];
     int stopAfter = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+    int holdAt = args.length > 6 ? Integer.parseInt(args[6]) : n;
     try (SyncStore store = SyncStores.embedded(dir.resolve("store"))) {
       OdooClient odoo = OdooClient.builder().url(url).database("construction").apiKey(key).build();
       // a short lease: the outbox entries a killed worker held come back soon after the restart
@@ -69,7 +72,7 @@ public final class CrashWorker {
           .resilience(OdooFailures.resilience().build()).build();
       RunReport r = switch (mode) {
         case "load" -> {
-          engine.register(Flow.builder("vendors", Vendor.class).batchSize(100).source(vendors(n, "erp-crash"))
+          engine.register(Flow.builder("vendors", Vendor.class).batchSize(100).source(vendors(n, "erp-crash", holdAt))
               .sink(stopping(RowSink.of(odoo, v -> {
                 Map<String, Object> cols = new LinkedHashMap<>();
                 cols.put("name", v.name());
@@ -88,7 +91,7 @@ public final class CrashWorker {
             }
             return out;
           };
-          engine.register(Flow.builder("vendors", Vendor.class).batchSize(100).source(vendors(n, "erp-create"))
+          engine.register(Flow.builder("vendors", Vendor.class).batchSize(100).source(vendors(n, "erp-create", holdAt))
               .sink(stopping(creates, stopAfter))
               .verifier(ReferenceVerifier.of(odoo, "res.partner", "ref", rec -> "CC-" + rec.payload().n())).build());
           yield engine.run("vendors");
@@ -102,9 +105,13 @@ public final class CrashWorker {
     }
   }
 
-  static Source<Vendor> vendors(int n, String system) {
+  /** Vendors 0 to n - 1; asked for {@code holdAt} or later, it waits for the kill. */
+  static Source<Vendor> vendors(int n, String system, int holdAt) {
     return (cursor, max) -> {
       int from = cursor.map(Integer::parseInt).orElse(0);
+      if (from >= holdAt && from < n) {
+        System.in.read(); // the parent kills the process now
+      }
       int to = Math.min(n, from + max);
       List<SourceRecord<Vendor>> out = new ArrayList<>();
       for (int i = from; i < to; i++) {

@@ -2,16 +2,22 @@ package org.odoobuild.adapters.crash;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.odoobuild.adapters.equipment.OdooEquipmentUsage;
 import org.odoobuild.adapters.failure.OdooFailures;
 import org.odoobuild.adapters.mapping.InMemoryReferences;
 import org.odoobuild.adapters.mapping.MappingContext;
 import org.odoobuild.client.OdooClient;
+import org.odoobuild.client.OdooEventListener;
+import org.odoobuild.client.OdooException;
+import org.odoobuild.client.Protocol;
 import org.odoobuild.connectors.engine.Flow;
 import org.odoobuild.connectors.engine.RunReport;
 import org.odoobuild.connectors.engine.SyncEngine;
@@ -35,8 +41,10 @@ import org.odoobuild.workflow.equipment.JdbcMeterStore;
 
 /**
  * Equipment usage through {@link OdooEquipmentUsage} in a child JVM, killed with SIGKILL by
- * {@link EquipmentCrashTest}: args url key storeDir n. Report {@code i} is 8 h of machine
- * {@code EQ-(i % ASSETS)}, its meter at {@code START + 8 * (i / ASSETS + 1)}.
+ * {@link EquipmentCrashTest}: args url key storeDir n [holdAt]. Report {@code i} is 8 h of machine
+ * {@code EQ-(i % ASSETS)}, its meter at {@code START + 8 * (i / ASSETS + 1)}. With {@code holdAt}
+ * h, the source waits for the kill when asked for report h. A worker that finishes prints
+ * {@code LOAD SENDS k}: the load requests it sent for analytic lines.
  */
 public final class EquipmentCrashWorker {
   static final int ASSETS = 4;
@@ -65,8 +73,20 @@ public final class EquipmentCrashWorker {
     String key = args[1];
     Path dir = Path.of(args[2]);
     int n = Integer.parseInt(args[3]);
+    int holdAt = args.length > 4 ? Integer.parseInt(args[4]) : n;
+    AtomicInteger loadSends = new AtomicInteger();
+    OdooEventListener sends = new OdooEventListener() {
+      @Override
+      public void callEnd(String model, String method, Protocol protocol, int attempts, Duration duration,
+          Optional<OdooException> failure) {
+        if (model.equals("account.analytic.line") && method.equals("load")) {
+          loadSends.addAndGet(attempts);
+        }
+      }
+    };
     try (SyncStore store = SyncStores.embedded(dir)) {
-      OdooClient odoo = OdooClient.builder().url(url).database("construction").login("admin").apiKey(key).build();
+      OdooClient odoo = OdooClient.builder().url(url).database("construction").login("admin").apiKey(key)
+          .eventListener(sends).build();
       EquipmentLedger ledger = new EquipmentLedger(new EquipmentPolicy(Map.of("Excavator", RATE), Map.of("Excavator", INTERVAL),
           new BigDecimal("4")), JdbcMeterStore.in(store));
       for (int a = 0; a < ASSETS; a++) {
@@ -78,6 +98,9 @@ public final class EquipmentCrashWorker {
           .resilience(OdooFailures.resilience().build()).build();
       engine.register(Flow.builder("equipment-usage", EquipmentUsage.class).batchSize(BATCH).source((cursor, max) -> {
         int from = cursor.map(Integer::parseInt).orElse(0);
+        if (from >= holdAt && from < n) {
+          System.in.read(); // the parent kills the process now
+        }
         int to = Math.min(n, from + max);
         List<SourceRecord<EquipmentUsage>> out = new ArrayList<>();
         for (int i = from; i < to; i++) {
@@ -89,6 +112,8 @@ public final class EquipmentCrashWorker {
       }).sink(OdooEquipmentUsage.of(odoo, ledger, MappingContext.live(odoo, new InMemoryReferences()))).build());
       RunReport r = engine.run("equipment-usage");
       System.out.println("WORKER DONE " + r.summary());
+      System.out.println("LOAD SENDS " + loadSends.get());
+      System.out.flush();
       System.exit(r.completed() && r.deadLettered() == 0 ? 0 : 3);
     }
   }

@@ -3,13 +3,14 @@ package org.odoobuild.adapters.faults;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.odoobuild.testkit.OdooEmulator;
 
 /**
- * Injects faults into the emulator one at a time, each after {@code every} requests went through
- * since the previous one was hit, and waits until the client saw it (a failed attempt) before the
- * next: so every injected fault is a fault that was hit, and they are counted by kind.
+ * Injects faults into the emulator one at a time: before a call, once {@code every} requests went
+ * through since the previous fault was hit, it arms the next kind; the client's next request hits
+ * it, and the failed attempt the client reports counts it as hit, by kind. Driven by the client's
+ * events on the thread that makes the calls ({@link Sends#drive}), never by a thread of its own: the
+ * client is used from one thread, so which requests fail does not depend on scheduling.
  */
 final class Chaos implements AutoCloseable {
   /** The faults, in the order they are injected. */
@@ -31,87 +32,64 @@ final class Chaos implements AutoCloseable {
   }
 
   private final OdooEmulator server;
-  private final Sends sends;
   private final int every;
-  private final AtomicBoolean running = new AtomicBoolean(true);
   private final Map<Kind, Integer> hit = new EnumMap<>(Kind.class);
-  private final Thread thread;
-  private volatile boolean pending;
+  private long since;
+  private int step;
+  private Kind armed;
+  private boolean closed;
 
   Chaos(OdooEmulator server, Sends sends, int every) {
     this.server = server;
-    this.sends = sends;
     this.every = every;
-    this.thread = new Thread(this::loop, "chaos");
-    thread.setDaemon(true);
+    this.since = server.requestCount();
+    sends.drive(this);
   }
 
-  Chaos start() {
-    thread.start();
-    return this;
-  }
-
-  private void loop() {
-    int step = 0;
-    long since = server.requestCount();
-    while (running.get()) {
-      if (server.requestCount() - since < every) {
-        pause();
-        continue;
-      }
-      Kind kind = Kind.values()[step++ % Kind.values().length];
-      long before = sends.failedAttempts.get();
-      pending = true;
-      switch (kind) {
-        case BAD_GATEWAY -> server.faults().failNext(1, 502);
-        case UNAVAILABLE -> server.faults().failNext(1, 503);
-        case GATEWAY_TIMEOUT -> server.faults().failNext(1, 504);
-        case RATE_LIMITED -> server.faults().rateLimit(1, 1);
-        case RESET -> server.faults().resetNext(1);
-        case TRUNCATED -> server.faults().truncateNext(1);
-        case DOWN -> server.faults().down(Duration.ofMinutes(5));
-      }
-      while (running.get() && sends.failedAttempts.get() == before) {
-        pause();
-      }
-      if (kind == Kind.DOWN) {
-        server.faults().up();
-      }
-      if (sends.failedAttempts.get() > before) {
-        pending = false;
-        hit.merge(kind, 1, Integer::sum);
-      }
-      since = server.requestCount();
+  /** A call is about to be made: arms the next fault when its turn has come. */
+  synchronized void beforeCall() {
+    if (closed || armed != null || server.requestCount() - since < every) {
+      return;
+    }
+    armed = Kind.values()[step++ % Kind.values().length];
+    switch (armed) {
+      case BAD_GATEWAY -> server.faults().failNext(1, 502);
+      case UNAVAILABLE -> server.faults().failNext(1, 503);
+      case GATEWAY_TIMEOUT -> server.faults().failNext(1, 504);
+      case RATE_LIMITED -> server.faults().rateLimit(1, 1);
+      case RESET -> server.faults().resetNext(1);
+      case TRUNCATED -> server.faults().truncateNext(1);
+      case DOWN -> server.faults().down(Duration.ofMinutes(5));
     }
   }
 
-  private static void pause() {
-    try {
-      Thread.sleep(2);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  /** An attempt failed: the armed fault was hit (a server that went down comes back before the retry). */
+  synchronized void failed() {
+    if (armed == null) {
+      return;
     }
+    if (armed == Kind.DOWN) {
+      server.faults().up();
+    }
+    hit.merge(armed, 1, Integer::sum);
+    armed = null;
+    since = server.requestCount();
   }
 
   /** Faults hit, by kind. */
-  Map<Kind, Integer> hit() {
+  synchronized Map<Kind, Integer> hit() {
     return Map.copyOf(hit);
   }
 
   /** All faults hit. */
-  int total() {
+  synchronized int total() {
     return hit.values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  /** Whether a fault was injected and never hit before the end. */
-  boolean leftPending() {
-    return pending;
-  }
-
   @Override
-  public void close() throws InterruptedException {
-    running.set(false);
-    thread.join();
+  public synchronized void close() {
+    closed = true;
+    armed = null;
     server.faults().clear();
   }
 }

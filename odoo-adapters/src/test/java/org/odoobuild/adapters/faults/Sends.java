@@ -22,7 +22,6 @@ final class Sends extends OdooEventListener {
   final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
   final Map<String, AtomicLong> attempts = new ConcurrentHashMap<>();
   final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
-  final AtomicLong failedAttempts = new AtomicLong();
   /** Per record key: requests of its writes that reached the server. */
   final Map<String, AtomicInteger> reachedPerKey = new ConcurrentHashMap<>();
   /** Per record key: logical write calls. */
@@ -34,14 +33,25 @@ final class Sends extends OdooEventListener {
   /** Per thread, the calls in progress (a call may nest the login it needs): {refused, last reported attempt}. */
   private final ThreadLocal<java.util.ArrayDeque<int[]>> frames = ThreadLocal.withInitial(java.util.ArrayDeque::new);
   private final String writeMethod;
+  /** Told of every call and failed attempt, on the calling thread, when faults are injected. */
+  private volatile Chaos chaos;
 
   Sends(String writeMethod) {
     this.writeMethod = writeMethod;
   }
 
+  /** Lets {@code c} inject its faults between the calls this listener observes. */
+  void drive(Chaos c) {
+    chaos = c;
+  }
+
   @Override
   public void callStart(String model, String method) {
     frames.get().push(new int[2]);
+    Chaos c = chaos;
+    if (c != null) {
+      c.beforeCall();
+    }
   }
 
   @Override
@@ -54,7 +64,10 @@ final class Sends extends OdooEventListener {
   }
 
   private void failed(String method, OdooException failure, int[] frame) {
-    failedAttempts.incrementAndGet();
+    Chaos c = chaos;
+    if (c != null) {
+      c.failed();
+    }
     String kind = failure instanceof OdooTransportException t ? t.reason().name()
         + t.error().httpStatus().stream().mapToObj(s -> " " + s).findFirst().orElse("") : failure.getClass().getSimpleName();
     failures.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
