@@ -97,7 +97,7 @@ class RetryTest {
   void idempotentCallIsRetriedAfterATimeout() {
     stub.then(Stub.okEmptyList(Protocol.JSON2).withFixedDelay(NEVER));
     stub.otherwise(rows(Protocol.JSON2));
-    OdooClient odoo = stub.client(Protocol.JSON2).retries(1).timeout(Duration.ofSeconds(2)).build();
+    OdooClient odoo = stub.client(Protocol.JSON2).retries(1).timeout(Duration.ofSeconds(5)).build();
     assertEquals(7, odoo.model("res.partner").searchRead(Query.all()).get(0).id());
     assertEquals(2, stub.requests().size());
   }
