@@ -74,8 +74,8 @@ final class XmlRpcScanner implements XmlPull {
         h = 31 * h + k.charAt(i);
       }
       int slot = slot(h);
-      if (BY_HASH[slot] != null) {
-        throw new ExceptionInInitializerError("name table collision: " + k);
+      while (BY_HASH[slot] != null) {
+        slot = slot + 1 & 127;
       }
       BY_HASH[slot] = k;
     }
@@ -363,10 +363,15 @@ final class XmlRpcScanner implements XmlPull {
     if (n == 0) {
       throw fail("a name was expected");
     }
-    String s = shared ? BY_HASH[slot(h)] : null;
-    if (s == null || !sameName(s, n)) {
-      s = new String(buf, pos, n, StandardCharsets.ISO_8859_1);
+    if (shared) {
+      for (int slot = slot(h); BY_HASH[slot] != null; slot = slot + 1 & 127) {
+        if (sameName(BY_HASH[slot], n)) {
+          pos += n;
+          return BY_HASH[slot];
+        }
+      }
     }
+    String s = new String(buf, pos, n, StandardCharsets.ISO_8859_1);
     pos += n;
     return s;
   }
