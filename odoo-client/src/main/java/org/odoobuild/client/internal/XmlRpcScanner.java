@@ -157,13 +157,13 @@ final class XmlRpcScanner implements XmlPull {
           if (depth > 0) {
             // a CDATA section, or text after a comment or instruction
             textLength = 0;
-            markupInText();
+            markup();
             readText();
             if (textLength > 0) {
               return event = TEXT;
             }
           } else {
-            misc();
+            markup();
           }
           continue;
         }
@@ -310,19 +310,6 @@ final class XmlRpcScanner implements XmlPull {
     }
   }
 
-  /** A comment or processing instruction outside the root; anything else there is refused. */
-  private void misc() throws XmlRpcFormatException {
-    if (startsWith("<!--")) {
-      comment();
-    } else if (buf[pos + 1] == '?') {
-      instruction();
-    } else if (startsWith("<!DOCTYPE")) {
-      throw fail("a DOCTYPE is not allowed in XML-RPC (refused)");
-    } else {
-      throw fail("markup not allowed outside the root element");
-    }
-  }
-
   /** White space outside the root element; anything else is refused. */
   private void outsideRoot() throws XmlRpcFormatException {
     while (ensure(1) && buf[pos] != '<') {
@@ -464,14 +451,10 @@ final class XmlRpcScanner implements XmlPull {
       }
       if (b == '&') {
         reference();
-      } else if (b < 0) {
-        utf8();
-      } else if (b < 0x20 && !isSpace(b)) {
-        throw fail("a character XML does not allow");
+        textLength = mark; // the value is not kept
       } else {
-        pos++;
+        skipCharacter();
       }
-      textLength = mark; // the value is not kept
     }
   }
 
@@ -535,7 +518,7 @@ final class XmlRpcScanner implements XmlPull {
         if (buf[pos + 1] != '!' && buf[pos + 1] != '?') {
           return;
         }
-        markupInText();
+        markup();
       } else if (c == '&') {
         reference();
       } else if (c == '\r') {
@@ -553,19 +536,22 @@ final class XmlRpcScanner implements XmlPull {
     }
   }
 
-  /** At {@code <!} or {@code <?} inside an element: appends a CDATA section or skips a comment or instruction. */
-  private void markupInText() throws XmlRpcFormatException {
+  /**
+   * At {@code <!} or {@code <?}: skips a comment or processing instruction; inside the root, appends
+   * a CDATA section. Anything else (a DOCTYPE above all) is refused.
+   */
+  private void markup() throws XmlRpcFormatException {
     if (buf[pos + 1] == '?') {
       instruction();
     } else if (startsWith("<!--")) {
       comment();
-    } else if (startsWith("<![CDATA[")) {
+    } else if (depth > 0 && startsWith("<![CDATA[")) {
       pos += 9;
       cdata();
     } else if (startsWith("<!DOCTYPE")) {
       throw fail("a DOCTYPE is not allowed in XML-RPC (refused)");
     } else {
-      throw fail("malformed markup");
+      throw fail(depth > 0 ? "malformed markup" : "markup not allowed outside the root element");
     }
   }
 
@@ -592,7 +578,6 @@ final class XmlRpcScanner implements XmlPull {
 
   private void comment() throws XmlRpcFormatException {
     pos += 4;
-    int mark = textLength;
     while (true) {
       require(1);
       byte b = buf[pos];
@@ -607,14 +592,23 @@ final class XmlRpcScanner implements XmlPull {
           return;
         }
         pos++;
-      } else if (b < 0) {
-        utf8();
-        textLength = mark;
-      } else if (b < 0x20 && !isSpace(b)) {
-        throw fail("a character XML does not allow");
       } else {
-        pos++;
+        skipCharacter();
       }
+    }
+  }
+
+  /** Checks the character at {@link #pos} of something skipped (comment, instruction, attribute) and moves past it. */
+  private void skipCharacter() throws XmlRpcFormatException {
+    byte b = buf[pos];
+    if (b < 0) {
+      int mark = textLength;
+      utf8();
+      textLength = mark;
+    } else if (b < 0x20 && !isSpace(b)) {
+      throw fail("a character XML does not allow");
+    } else {
+      pos++;
     }
   }
 
@@ -625,7 +619,6 @@ final class XmlRpcScanner implements XmlPull {
     if (target.equalsIgnoreCase("xml")) {
       throw fail("an XML declaration not at the start of the document");
     }
-    int mark = textLength;
     require(1);
     if (!isSpace(buf[pos]) && !startsWith("?>")) {
       throw fail("malformed processing instruction");
@@ -637,14 +630,7 @@ final class XmlRpcScanner implements XmlPull {
         pos += 2;
         return;
       }
-      if (b < 0) {
-        utf8();
-        textLength = mark;
-      } else if (b < 0x20 && !isSpace(b)) {
-        throw fail("a character XML does not allow");
-      } else {
-        pos++;
-      }
+      skipCharacter();
     }
   }
 
