@@ -15,7 +15,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Strict XML-RPC codec (StAX). Requests are written in the layout of Python's
+ * Strict XML-RPC codec. Answers are read with {@link XmlRpcScanner}. Requests are written in the layout of Python's
  * {@code xmlrpc.client.dumps}; responses are parsed into plain Java values:
  * {@code Long}, {@code Double}, {@code Boolean}, {@code String}, {@code byte[]},
  * {@code ArrayList}, {@code LinkedHashMap} and {@code null} for {@code <nil/>}.
@@ -137,14 +137,21 @@ public final class XmlRpcCodec {
 
   /** Parses a methodResponse body. */
   public static Response parseResponse(byte[] body) throws XmlRpcFormatException {
-    return parseResponse(new ByteArrayInputStream(body));
+    return parseResponse(new XmlRpcScanner(body));
   }
 
   /** Parses a methodResponse body from a stream. */
   public static Response parseResponse(InputStream in) throws XmlRpcFormatException {
-    XMLStreamReader r = null;
+    return parseResponse(new XmlRpcScanner(in));
+  }
+
+  /** Parses a methodResponse body with the JDK's StAX reader: only to compare with {@link XmlRpcScanner} in tests. */
+  static Response parseResponseWithStax(byte[] body) throws XmlRpcFormatException {
+    return parseResponse(StaxPull.of(body));
+  }
+
+  private static Response parseResponse(XmlPull r) throws XmlRpcFormatException {
     try {
-      r = FACTORY.createXMLStreamReader(in);
       nextStart(r, "methodResponse");
       String tag = nextStart(r, null);
       if (tag.equals("params")) {
@@ -154,6 +161,7 @@ public final class XmlRpcCodec {
         expectEnd(r, "param");
         expectEnd(r, "params");
         expectEnd(r, "methodResponse");
+        expectEndOfDocument(r);
         return new Response(value, false, 0, "");
       }
       if (tag.equals("fault")) {
@@ -162,25 +170,35 @@ public final class XmlRpcCodec {
         if (!(value instanceof Map<?, ?> m) || !(m.get("faultCode") instanceof Long code)) {
           throw new XmlRpcFormatException("fault without an integer faultCode");
         }
+        expectEnd(r, "fault");
+        expectEnd(r, "methodResponse");
+        expectEndOfDocument(r);
         Object text = m.get("faultString");
         return new Response(null, true, code.intValue(), text == null ? "" : text.toString());
       }
       throw new XmlRpcFormatException("expected <params> or <fault>, found <" + tag + ">");
-    } catch (XMLStreamException e) {
-      throw new XmlRpcFormatException("not well-formed XML-RPC: " + e.getMessage(), e);
     } finally {
-      if (r != null) {
-        try {
-          r.close();
-        } catch (XMLStreamException ignored) {
-          // nothing to release
-        }
+      r.close();
+    }
+  }
+
+  /** After the root element: nothing but white space (comments and instructions are skipped). */
+  private static void expectEndOfDocument(XmlPull r) throws XmlRpcFormatException {
+    while (r.hasNext()) {
+      int ev = r.next();
+      if (ev == XMLStreamConstants.END_DOCUMENT) {
+        return;
       }
+      if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.SPACE) && r.isWhiteSpace()
+          || ev == XMLStreamConstants.COMMENT || ev == XMLStreamConstants.PROCESSING_INSTRUCTION) {
+        continue;
+      }
+      throw new XmlRpcFormatException("not well-formed XML-RPC: content after the root element");
     }
   }
 
   /** Reads the content of a {@code <value>} whose start tag was just consumed, through its end tag. */
-  private static Object readValue(XMLStreamReader r, int depth, Texts texts) throws XMLStreamException, XmlRpcFormatException {
+  private static Object readValue(XmlPull r, int depth, Texts texts) throws XmlRpcFormatException {
     if (depth > MAX_DEPTH) {
       throw new XmlRpcFormatException("XML-RPC value nested deeper than " + MAX_DEPTH + " levels (refused)");
     }
@@ -206,8 +224,8 @@ public final class XmlRpcCodec {
     throw new XmlRpcFormatException("truncated XML-RPC value");
   }
 
-  private static Object readTyped(XMLStreamReader r, String type, int depth, Texts texts)
-      throws XMLStreamException, XmlRpcFormatException {
+  private static Object readTyped(XmlPull r, String type, int depth, Texts texts)
+      throws XmlRpcFormatException {
     switch (type) {
       case "int", "i4", "i8" -> {
         String t = texts.text(r).trim();
@@ -306,7 +324,7 @@ public final class XmlRpcCodec {
     private static final int SHORT = 40;
     private final String[] seen = new String[SLOTS];
 
-    String text(XMLStreamReader r) throws XMLStreamException, XmlRpcFormatException {
+    String text(XmlPull r) throws XmlRpcFormatException {
       String first = null;
       StringBuilder more = null;
       while (true) {
@@ -338,7 +356,7 @@ public final class XmlRpcCodec {
       }
     }
 
-    private String shared(XMLStreamReader r) {
+    private String shared(XmlPull r) {
       char[] c = r.getTextCharacters();
       int from = r.getTextStart();
       int n = r.getTextLength();
@@ -366,7 +384,7 @@ public final class XmlRpcCodec {
     }
   }
 
-  private static int nextTag(XMLStreamReader r) throws XMLStreamException, XmlRpcFormatException {
+  private static int nextTag(XmlPull r) throws XmlRpcFormatException {
     while (r.hasNext()) {
       int ev = r.next();
       switch (ev) {
@@ -390,7 +408,7 @@ public final class XmlRpcCodec {
     throw new XmlRpcFormatException("truncated XML-RPC document");
   }
 
-  private static String nextStart(XMLStreamReader r, String expected) throws XMLStreamException, XmlRpcFormatException {
+  private static String nextStart(XmlPull r, String expected) throws XmlRpcFormatException {
     int ev = nextTag(r);
     if (ev != XMLStreamConstants.START_ELEMENT) {
       throw new XmlRpcFormatException("expected <" + (expected == null ? "element" : expected) + ">, found </" + r.getLocalName() + ">");
@@ -401,7 +419,7 @@ public final class XmlRpcCodec {
     return r.getLocalName();
   }
 
-  private static void expectEnd(XMLStreamReader r, String name) throws XMLStreamException, XmlRpcFormatException {
+  private static void expectEnd(XmlPull r, String name) throws XmlRpcFormatException {
     int ev = nextTag(r);
     if (ev != XMLStreamConstants.END_ELEMENT) {
       throw new XmlRpcFormatException("expected </" + name + ">, found <" + r.getLocalName() + ">");
@@ -409,7 +427,7 @@ public final class XmlRpcCodec {
     requireName(r, name);
   }
 
-  private static void requireName(XMLStreamReader r, String name) throws XmlRpcFormatException {
+  private static void requireName(XmlPull r, String name) throws XmlRpcFormatException {
     if (!r.getLocalName().equals(name)) {
       throw new XmlRpcFormatException("expected <" + name + ">, found <" + r.getLocalName() + ">");
     }
@@ -437,9 +455,16 @@ public final class XmlRpcCodec {
 
   /** Parses a methodCall body (used by tests and servers that receive XML-RPC). */
   public static MethodCall parseCall(byte[] body) throws XmlRpcFormatException {
-    XMLStreamReader r = null;
+    return parseCall(new XmlRpcScanner(body));
+  }
+
+  /** Parses a methodCall body with the JDK's StAX reader: only to compare with {@link XmlRpcScanner} in tests. */
+  static MethodCall parseCallWithStax(byte[] body) throws XmlRpcFormatException {
+    return parseCall(StaxPull.of(body));
+  }
+
+  private static MethodCall parseCall(XmlPull r) throws XmlRpcFormatException {
     try {
-      r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
       nextStart(r, "methodCall");
       nextStart(r, "methodName");
       String name = new Texts().text(r).trim();
@@ -458,16 +483,64 @@ public final class XmlRpcCodec {
       } else {
         requireName(r, "methodCall");
       }
+      expectEndOfDocument(r);
       return new MethodCall(name, params);
-    } catch (XMLStreamException e) {
-      throw new XmlRpcFormatException("not well-formed XML-RPC: " + e.getMessage(), e);
     } finally {
-      if (r != null) {
-        try {
-          r.close();
-        } catch (XMLStreamException ignored) {
-          // nothing to release
-        }
+      r.close();
+    }
+  }
+
+  /** The JDK's StAX reader as an {@link XmlPull} (for tests, to compare with {@link XmlRpcScanner}). */
+  private record StaxPull(XMLStreamReader r) implements XmlPull {
+    static StaxPull of(byte[] body) throws XmlRpcFormatException {
+      try {
+        return new StaxPull(FACTORY.createXMLStreamReader(new ByteArrayInputStream(body)));
+      } catch (XMLStreamException e) {
+        throw malformed(e);
+      }
+    }
+
+    private static XmlRpcFormatException malformed(XMLStreamException e) {
+      return new XmlRpcFormatException("not well-formed XML-RPC: " + e.getMessage(), e);
+    }
+
+    @Override public boolean hasNext() throws XmlRpcFormatException {
+      try {
+        return r.hasNext();
+      } catch (XMLStreamException e) {
+        throw malformed(e);
+      }
+    }
+    @Override public int next() throws XmlRpcFormatException {
+      try {
+        return r.next();
+      } catch (XMLStreamException e) {
+        throw malformed(e);
+      }
+    }
+    @Override public String getLocalName() {
+      return r.getLocalName();
+    }
+    @Override public String getText() {
+      return r.getText();
+    }
+    @Override public char[] getTextCharacters() {
+      return r.getTextCharacters();
+    }
+    @Override public int getTextStart() {
+      return r.getTextStart();
+    }
+    @Override public int getTextLength() {
+      return r.getTextLength();
+    }
+    @Override public boolean isWhiteSpace() {
+      return r.isWhiteSpace();
+    }
+    @Override public void close() {
+      try {
+        r.close();
+      } catch (XMLStreamException ignored) {
+        // nothing to release
       }
     }
   }
