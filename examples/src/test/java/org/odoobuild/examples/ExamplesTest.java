@@ -88,13 +88,16 @@ class ExamplesTest {
     try (OdooConnection conn = OdooConnection.emulated(console)) {
       OdooEmulator odoo = conn.emulator().orElseThrow();
       for (int run = 1; run <= 2; run++) {
+        // as the command runs it: the store encrypted at rest; a fresh store re-sends everything
         try (InputStream csv = EstimateToErp.class.getResourceAsStream("/estimate-riverside-medical.csv");
-            SyncStore store = SyncStores.embedded(dir.resolve("sync-" + run))) { // a fresh store re-sends everything
+            SyncStore raw = SyncStores.embedded(dir.resolve("sync-" + run));
+            SyncStore store = Governance.protect(raw, Governance.keys())) {
           Map<String, RunReport> reports = EstimateToErp.run(console, conn.client(), store, csv);
           assertEquals(8, reports.get("estimate-lines").applied(), output());
           assertEquals(5, reports.get("requisitions").applied(), output());
           assertEquals(List.of("row-10", "row-11"), store.deadLetters("estimate-lines", 10).stream()
               .map(d -> d.idempotencyKey().replaceAll(".*estimating:(row-\\d+):", "$1")).sorted().toList());
+          assertEncryptedAtRest(raw, store, "estimate-lines");
         }
         Set<String> items = Set.of("CON-4000", "REB-5", "STL-W12", "STL-HSS", "CW-UNIT", "GWB-58X", "STUD-362", "SRV-CRANE");
         assertEquals(8, records(odoo, "product.product", r -> items.contains(r.get("default_code"))).size(), "run " + run);
@@ -129,11 +132,14 @@ class ExamplesTest {
     try (OdooConnection conn = OdooConnection.emulated(console)) {
       OdooEmulator odoo = conn.emulator().orElseThrow();
       for (int run = 1; run <= 2; run++) {
+        // as the command runs it: the store encrypted at rest; a fresh store re-sends every report
         try (InputStream json = TelematicsToErp.class.getResourceAsStream("/telematics-week-47.json");
-            SyncStore store = SyncStores.embedded(dir.resolve("sync-" + run))) { // a fresh store re-sends every report
+            SyncStore raw = SyncStores.embedded(dir.resolve("sync-" + run));
+            SyncStore store = Governance.protect(raw, Governance.keys())) {
           Map<String, RunReport> reports = TelematicsToErp.run(console, conn.client(), store, json);
           assertEquals(6, reports.get("equipment-usage").applied(), output());
           assertEquals(2, reports.get("equipment-usage").deadLettered(), output());
+          assertEncryptedAtRest(raw, store, "equipment-usage");
         }
         List<Map<String, Object>> charges = records(odoo, "account.analytic.line", r -> String.valueOf(r.get("ref")).contains("@"));
         assertEquals(5, charges.size(), "charges after run " + run);
@@ -327,5 +333,28 @@ class ExamplesTest {
 
   static long id(Object many2one) {
     return many2one instanceof List<?> l && !l.isEmpty() ? ((Number) l.get(0)).longValue() : 0;
+  }
+
+  /**
+   * The flow's dead letters are ciphertext in the database and readable through the protected
+   * store, and the audit chain verifies.
+   */
+  private static void assertEncryptedAtRest(SyncStore raw, SyncStore store, String flow)
+      throws java.sql.SQLException {
+    List<String> stored = new java.util.ArrayList<>();
+    try (java.sql.Connection c = raw.database().orElseThrow().getConnection();
+        java.sql.PreparedStatement st = c.prepareStatement("SELECT payload FROM sync_outbox WHERE flow = ? AND status = 'dead'")) {
+      st.setString(1, flow);
+      try (java.sql.ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          stored.add(rs.getString(1));
+        }
+      }
+    }
+    assertTrue(!stored.isEmpty(), "dead letters of " + flow);
+    assertTrue(stored.stream().allMatch(p -> p.startsWith("enc1:")), stored.toString());
+    assertTrue(store.deadLetters(flow, 10).stream().allMatch(d -> !d.payload().startsWith("enc1:")),
+        "readable through the SDK");
+    assertTrue(org.odoobuild.connectors.audit.AuditChain.open(raw).verify().intact());
   }
 }

@@ -34,6 +34,7 @@ import org.odoobuild.connectors.store.SyncStores;
 import org.odoobuild.examples.support.CanonicalCodec;
 import org.odoobuild.examples.support.Console;
 import org.odoobuild.examples.support.FixedSource;
+import org.odoobuild.examples.support.Governance;
 import org.odoobuild.examples.support.OdooConnection;
 import org.odoobuild.examples.support.ReferenceData;
 import org.odoobuild.model.common.Money;
@@ -80,7 +81,8 @@ public final class TelematicsToErp {
     Console out = new Console(System.out);
     Path work = Files.createTempDirectory("telematics-example");
     try (InputStream reports = TelematicsToErp.class.getResourceAsStream("/telematics-week-47.json");
-        OdooConnection conn = OdooConnection.open(out); SyncStore store = SyncStores.embedded(work.resolve("sync"))) {
+        OdooConnection conn = OdooConnection.open(out); SyncStore raw = SyncStores.embedded(work.resolve("sync"));
+        SyncStore store = Governance.protect(raw, Governance.keys())) { // encrypted at rest, audit sealed
       run(out, conn.client(), store, reports);
     }
   }

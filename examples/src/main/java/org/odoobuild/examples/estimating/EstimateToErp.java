@@ -33,6 +33,7 @@ import org.odoobuild.connectors.store.SyncStore;
 import org.odoobuild.connectors.store.SyncStores;
 import org.odoobuild.examples.support.Console;
 import org.odoobuild.examples.support.FixedSource;
+import org.odoobuild.examples.support.Governance;
 import org.odoobuild.examples.support.OdooConnection;
 import org.odoobuild.examples.support.ReferenceData;
 import org.odoobuild.model.common.Money;
@@ -88,7 +89,8 @@ public final class EstimateToErp {
     Path work = Files.createTempDirectory("estimate-example");
     try (InputStream csv = args.length > 0 ? Files.newInputStream(Path.of(args[0]))
         : EstimateToErp.class.getResourceAsStream("/estimate-riverside-medical.csv");
-        OdooConnection conn = OdooConnection.open(out); SyncStore store = SyncStores.embedded(work.resolve("sync"))) {
+        OdooConnection conn = OdooConnection.open(out); SyncStore raw = SyncStores.embedded(work.resolve("sync"));
+        SyncStore store = Governance.protect(raw, Governance.keys())) { // encrypted at rest, audit sealed
       run(out, conn.client(), store, csv);
     }
   }
