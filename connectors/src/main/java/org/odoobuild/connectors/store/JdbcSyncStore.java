@@ -206,7 +206,7 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
           flow, cursor, now);
       exec(c, "UPDATE sync_cursor SET cursor_value = ?, updated_at = ? WHERE flow = ?", cursor, now, flow);
       insertProcessed(c, processedKeys, now);
-      return auditRows.isEmpty() ? 0 : insertRows(c, INSERT_AUDIT_INTO, AUDIT_TYPES, auditRows, "");
+      return insertAudit(c, auditRows);
     });
   }
 
@@ -303,9 +303,7 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     try {
       return inTransaction(c -> {
         int n = insertProcessed(c, processedKeys, clock.millis());
-        if (!auditRows.isEmpty()) {
-          insertRows(c, INSERT_AUDIT_INTO, AUDIT_TYPES, auditRows, "");
-        }
+        insertAudit(c, auditRows);
         return n;
       });
     } catch (StoreException e) {
@@ -961,8 +959,12 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   public void append(List<AuditEntry> entries) {
     List<Object[]> rows = auditRows(entries);
     if (!rows.isEmpty()) {
-      inTransaction(c -> insertRows(c, INSERT_AUDIT_INTO, AUDIT_TYPES, rows, ""));
+      inTransaction(c -> insertAudit(c, rows));
     }
+  }
+
+  private int insertAudit(Connection c, List<Object[]> rows) throws SQLException {
+    return rows.isEmpty() ? 0 : insertRows(c, INSERT_AUDIT_INTO, AUDIT_TYPES, rows, "");
   }
 
   private static List<Object[]> auditRows(List<AuditEntry> entries) {

@@ -1,6 +1,5 @@
 package org.odoobuild.client.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Strict XML-RPC codec. Answers are read with {@link XmlRpcScanner}. Requests are written in the layout of Python's
@@ -23,8 +19,6 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class XmlRpcCodec {
 
-  private static final XMLInputFactory FACTORY = newFactory();
-
   /** The deepest nesting of arrays and structs accepted in an answer (Odoo's are a few levels deep). */
   public static final int MAX_DEPTH = JsonCodec.MAX_DEPTH;
 
@@ -33,16 +27,6 @@ public final class XmlRpcCodec {
       java.util.regex.Pattern.compile("[+-]?+(\\d++(\\.\\d*+)?+|\\.\\d++)([eE][+-]?+\\d++)?+");
 
   private XmlRpcCodec() {}
-
-  private static XMLInputFactory newFactory() {
-    XMLInputFactory f = XMLInputFactory.newFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_COALESCING, true);
-    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-    return f;
-  }
 
   /** Result of parsing a methodResponse: either a value or a fault. */
   public record Response(Object value, boolean fault, int faultCode, String faultString) {}
@@ -145,12 +129,8 @@ public final class XmlRpcCodec {
     return parseResponse(new XmlRpcScanner(in));
   }
 
-  /** Parses a methodResponse body with the JDK's StAX reader: only to compare with {@link XmlRpcScanner} in tests. */
-  static Response parseResponseWithStax(byte[] body) throws XmlRpcFormatException {
-    return parseResponse(StaxPull.of(body));
-  }
-
-  private static Response parseResponse(XmlPull r) throws XmlRpcFormatException {
+  /** Parses a methodResponse from pull events (tests also give the JDK's StAX reader, to compare). */
+  static Response parseResponse(XmlPull r) throws XmlRpcFormatException {
     try {
       nextStart(r, "methodResponse");
       String tag = nextStart(r, null);
@@ -458,12 +438,8 @@ public final class XmlRpcCodec {
     return parseCall(new XmlRpcScanner(body));
   }
 
-  /** Parses a methodCall body with the JDK's StAX reader: only to compare with {@link XmlRpcScanner} in tests. */
-  static MethodCall parseCallWithStax(byte[] body) throws XmlRpcFormatException {
-    return parseCall(StaxPull.of(body));
-  }
-
-  private static MethodCall parseCall(XmlPull r) throws XmlRpcFormatException {
+  /** Parses a methodCall from pull events (tests also give the JDK's StAX reader, to compare). */
+  static MethodCall parseCall(XmlPull r) throws XmlRpcFormatException {
     try {
       nextStart(r, "methodCall");
       nextStart(r, "methodName");
@@ -487,61 +463,6 @@ public final class XmlRpcCodec {
       return new MethodCall(name, params);
     } finally {
       r.close();
-    }
-  }
-
-  /** The JDK's StAX reader as an {@link XmlPull} (for tests, to compare with {@link XmlRpcScanner}). */
-  private record StaxPull(XMLStreamReader r) implements XmlPull {
-    static StaxPull of(byte[] body) throws XmlRpcFormatException {
-      try {
-        return new StaxPull(FACTORY.createXMLStreamReader(new ByteArrayInputStream(body)));
-      } catch (XMLStreamException e) {
-        throw malformed(e);
-      }
-    }
-
-    private static XmlRpcFormatException malformed(XMLStreamException e) {
-      return new XmlRpcFormatException("not well-formed XML-RPC: " + e.getMessage(), e);
-    }
-
-    @Override public boolean hasNext() throws XmlRpcFormatException {
-      try {
-        return r.hasNext();
-      } catch (XMLStreamException e) {
-        throw malformed(e);
-      }
-    }
-    @Override public int next() throws XmlRpcFormatException {
-      try {
-        return r.next();
-      } catch (XMLStreamException e) {
-        throw malformed(e);
-      }
-    }
-    @Override public String getLocalName() {
-      return r.getLocalName();
-    }
-    @Override public String getText() {
-      return r.getText();
-    }
-    @Override public char[] getTextCharacters() {
-      return r.getTextCharacters();
-    }
-    @Override public int getTextStart() {
-      return r.getTextStart();
-    }
-    @Override public int getTextLength() {
-      return r.getTextLength();
-    }
-    @Override public boolean isWhiteSpace() {
-      return r.isWhiteSpace();
-    }
-    @Override public void close() {
-      try {
-        r.close();
-      } catch (XMLStreamException ignored) {
-        // nothing to release
-      }
     }
   }
 

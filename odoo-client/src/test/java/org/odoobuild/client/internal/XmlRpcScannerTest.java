@@ -79,7 +79,7 @@ class XmlRpcScannerTest {
   private static Object sameAsStax(byte[] body) throws Exception {
     Object stax;
     try {
-      stax = outcome(XmlRpcCodec.parseResponseWithStax(body));
+      stax = outcome(XmlRpcCodec.parseResponse(StaxPull.of(body)));
     } catch (XmlRpcFormatException e) {
       stax = XmlRpcFormatException.class;
     }
@@ -129,7 +129,7 @@ class XmlRpcScannerTest {
       Object stax;
       Object mine;
       try {
-        MethodCall c = XmlRpcCodec.parseCallWithStax(request);
+        MethodCall c = XmlRpcCodec.parseCall(StaxPull.of(request));
         stax = List.of(c.methodName(), comparable(c.params()));
       } catch (XmlRpcFormatException e) {
         stax = XmlRpcFormatException.class;
@@ -279,7 +279,7 @@ class XmlRpcScannerTest {
     }
     // the refusals StAX makes too (the scanner is no laxer on what both read)
     for (String body : bodies) {
-      assertThrows(XmlRpcFormatException.class, () -> XmlRpcCodec.parseResponseWithStax(utf8(body)), body);
+      assertThrows(XmlRpcFormatException.class, () -> XmlRpcCodec.parseResponse(StaxPull.of(utf8(body))), body);
     }
     // another declared encoding (StAX would read these)
     for (String encoding : List.of("ISO-8859-1", "UTF-16", "windows-1252", "US-ASCII")) {
