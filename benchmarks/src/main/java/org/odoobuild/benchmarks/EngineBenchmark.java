@@ -45,14 +45,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code load} per batch of 1,000) into odoo-testkit's emulator, on the embedded H2 store and on
  * PostgreSQL (sdk-test-support's embedded server). A fresh emulator and a new flow for each
  * iteration, so every run writes all 10,000. The time spent inside the store's methods is summed
- * by a wrapper and written, per iteration, to {@code engine-<store>.json} in {@code $BENCH_RESULTS}.
+ * by a wrapper and written, per iteration, to {@code engine-<store>.json} in {@code $BENCH_RESULTS},
+ * together with the baseline of that iteration: the same run (fresh emulator, new flow) with a
+ * {@link NullStore}, timed just before the measured one. The store's overhead is the measured run's
+ * time minus the baseline's, over the measured run's time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 2)
-@Measurement(iterations = 3)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
 public class EngineBenchmark {
   @Param({"h2", "postgres"})
   public String store;
@@ -102,17 +105,47 @@ public class EngineBenchmark {
         });
   }
 
+  private long baselineNanos;
+
   @Setup(Level.Iteration)
   public void start() {
-    odoo = OdooEmulator.builder().version(19).database("bench").apiKey("bench-key").build().start();
-    client = OdooClient.builder().url(odoo.url().toString()).database("bench").apiKey("bench-key")
-        .serverVersion(ServerVersion.of(19)).protocol(Protocol.JSON2).build();
+    baselineNanos = baseline();
+    odoo = emulator();
+    client = client(odoo);
     engine = SyncEngine.builder().store(timed).build();
     flow = "vendors-" + store + "-" + (iteration++) + "-" + System.nanoTime();
-    engine.register(Flow.builder(flow, EngineSync.Vendor.class).source(EngineSync.source(Bulk.RECORDS))
-        .sink(RowSink.of(client, EngineSync::row)).batchSize(Bulk.BATCH).build());
+    engine.register(flow(flow, client));
     storeNanos.set(0);
     byMethod.clear();
+  }
+
+  private static OdooEmulator emulator() {
+    return OdooEmulator.builder().version(19).database("bench").apiKey("bench-key").build().start();
+  }
+
+  private static OdooClient client(OdooEmulator odoo) {
+    return OdooClient.builder().url(odoo.url().toString()).database("bench").apiKey("bench-key")
+        .serverVersion(ServerVersion.of(19)).protocol(Protocol.JSON2).build();
+  }
+
+  private static Flow<EngineSync.Vendor> flow(String name, OdooClient client) {
+    return Flow.builder(name, EngineSync.Vendor.class).source(EngineSync.source(Bulk.RECORDS))
+        .sink(RowSink.of(client, EngineSync::row)).batchSize(Bulk.BATCH).build();
+  }
+
+  /** The same run with a store that keeps nothing durable: its time in nanoseconds. */
+  private static long baseline() {
+    try (OdooEmulator o = emulator(); OdooClient c = client(o);
+        SyncEngine e = SyncEngine.builder().store(NullStore.create()).build()) {
+      e.register(flow("baseline", c));
+      long t0 = System.nanoTime();
+      RunReport r = e.run("baseline");
+      long t = System.nanoTime() - t0;
+      if (r.applied() != Bulk.RECORDS) {
+        throw new IllegalStateException("baseline applied " + r.applied() + " of " + Bulk.RECORDS);
+      }
+      return t;
+    }
   }
 
   @Benchmark
@@ -126,8 +159,9 @@ public class EngineBenchmark {
     String methods = byMethod.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
         .map(e -> String.format(Locale.ROOT, "\"%s\": [%d, %.1f]", e.getKey(), e.getValue()[0], e.getValue()[1] / 1e6))
         .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
-    shares.add(String.format(Locale.ROOT, "{\"totalMs\": %.1f, \"storeMs\": %.1f, \"requests\": %d, \"methods\": %s}",
-        total / 1e6, storeNanos.get() / 1e6, odoo.requestCount(), methods));
+    shares.add(String.format(Locale.ROOT,
+        "{\"totalMs\": %.1f, \"baselineMs\": %.1f, \"storeMs\": %.1f, \"requests\": %d, \"methods\": %s}",
+        total / 1e6, baselineNanos / 1e6, storeNanos.get() / 1e6, odoo.requestCount(), methods));
     return r;
   }
 

@@ -59,6 +59,13 @@ import org.slf4j.LoggerFactory;
  * otherwise dead-lettered as {@code unknown_outcome} for a person to decide. An intent of a run
  * that is still alive (in any process) is never taken over, so two engines never apply one record
  * at the same time, even when one of them lost its lease.
+ *
+ * <p>A pull run into an idempotent sink commits each batch (cursor, processed keys, audit lines)
+ * while it pulls and sends the next one, on a thread of the engine's; the commit is awaited before
+ * the next commit, before the run ends and before its progress is reported, so a run's report only
+ * counts committed batches. Should that commit fail or the process die, the next run sends up to
+ * two batches again, which an idempotent sink absorbs. Any other sink's batch is committed before
+ * the next is pulled.
  * <pre>{@code
  * SyncEngine engine = SyncEngine.builder().store(SyncStores.embedded(dir)).build();
  * engine.register(vendorFlow);
@@ -104,6 +111,7 @@ public final class SyncEngine implements AutoCloseable {
   private final AtomicLong runs = new AtomicLong();
   private volatile ScheduledExecutorService scheduler;
   private ScheduledExecutorService heart;
+  private java.util.concurrent.ExecutorService committer;
 
   private SyncEngine(Builder b) {
     this.store = Objects.requireNonNull(b.store, "store is required");
@@ -324,6 +332,10 @@ public final class SyncEngine implements AutoCloseable {
       heart.shutdownNow();
       heart = null;
     }
+    if (committer != null) {
+      committer.shutdown(); // a commit in flight finishes; its run awaits it
+      committer = null;
+    }
   }
 
   private Flow<?> flow(String name) {
@@ -375,13 +387,28 @@ public final class SyncEngine implements AutoCloseable {
   // ---- pull mode ------------------------------------------------------------------------
 
   private <T> void pullAll(Flow<T> flow, Run run) {
+    Ahead ahead = new Ahead(flow.idempotent());
+    try {
+      pullBatches(flow, run, ahead);
+    } catch (RuntimeException | Error e) {
+      try {
+        ahead.await(run);
+      } catch (RuntimeException | Error late) {
+        e.addSuppressed(late);
+      }
+      throw e;
+    }
+    ahead.await(run);
+  }
+
+  private <T> void pullBatches(Flow<T> flow, Run run, Ahead ahead) {
     while (true) {
       if (store.paused(flow.name())) {
         LOG.info("flow {} is paused", flow.name());
         run.stop(RunReport.Status.INCOMPLETE, "paused");
         return;
       }
-      Optional<String> cursor = store.cursor(flow.name());
+      Optional<String> cursor = ahead.cursor().or(() -> store.cursor(flow.name()));
       SourceBatch<T> batch;
       try {
         batch = resilience.call("source:" + flow.name(), flow.lane(),
@@ -400,6 +427,7 @@ public final class SyncEngine implements AutoCloseable {
       if (batch.records().isEmpty()) {
         // a source may return an empty page that still moves its cursor (e.g. filtered rows)
         if (!batch.nextCursor().equals(cursor.orElse(""))) {
+          ahead.await(run);
           store.commit(flow.name(), batch.nextCursor(), Map.of());
         }
         if (batch.hasMore()) {
@@ -413,7 +441,7 @@ public final class SyncEngine implements AutoCloseable {
       for (SourceRecord<T> r : batch.records()) {
         run.pulled++;
         String key = key(flow, r);
-        if (!inBatch.add(key) || handled.contains(key)) {
+        if (!inBatch.add(key) || handled.contains(key) || ahead.holds(key)) {
           run.duplicates++;
           continue;
         }
@@ -438,19 +466,120 @@ public final class SyncEngine implements AutoCloseable {
       if (open > 0) {
         // the cursor stays: the next run pulls this batch again, skips what was processed and
         // verifies what is unknown before sending anything again
+        ahead.await(run);
         store.markProcessed(processed, appliedAudit(flow, toSend));
         run.stop(RunReport.Status.INCOMPLETE, run.problem.isEmpty()
             ? open + " record(s) of a batch to deliver again later" : run.problem);
         finishIntents(flow, run, toSend);
         return;
       }
-      store.commit(flow.name(), batch.nextCursor(), processed, appliedAudit(flow, toSend));
-      finishIntents(flow, run, toSend);
-      progress(run, batch.remaining());
+      List<AuditEntry> lines = appliedAudit(flow, toSend);
+      if (ahead.enabled) {
+        ahead.await(run);
+        ahead.start(flow.name(), run, batch.nextCursor(), processed, lines, batch.remaining());
+      } else {
+        store.commit(flow.name(), batch.nextCursor(), processed, lines);
+        finishIntents(flow, run, toSend);
+        progress(run, batch.remaining());
+      }
       if (!batch.hasMore()) {
         return;
       }
     }
+  }
+
+  /**
+   * The commit of a pulled batch (cursor, processed keys, audit lines) that runs while the next
+   * batch is pulled and sent. Only for an idempotent sink: should the commit fail or the process
+   * die, the next run sends both batches again, which such a sink absorbs by construction; any
+   * other sink's batches are committed before the next is pulled. At most one commit per run is
+   * in flight; it is awaited before the next starts, before the cursor is moved any other way and
+   * before the run ends, so commits land in order and a run never reports a batch it did not
+   * commit. Its progress event follows the commit.
+   */
+  private final class Ahead {
+    final boolean enabled;
+    private java.util.concurrent.Future<?> commit;
+    private String cursor;
+    private Set<String> keys = Set.of();
+    private OptionalLong remaining = OptionalLong.empty();
+
+    Ahead(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /** The cursor of the batch being committed, if any: where the next pull starts. */
+    Optional<String> cursor() {
+      return commit == null ? Optional.empty() : Optional.of(cursor);
+    }
+
+    /** Whether {@code key} is among the processed keys being committed. */
+    boolean holds(String key) {
+      return keys.contains(key);
+    }
+
+    void start(String flow, Run run, String nextCursor, Map<String, String> processed, List<AuditEntry> lines,
+        OptionalLong left) {
+      Runnable task = () -> {
+        try (SyncContext.Scope ignored = SyncContext.open(flow, run.correlationId)) {
+          store.commit(flow, nextCursor, processed, lines);
+        }
+      };
+      cursor = nextCursor;
+      keys = processed.keySet();
+      remaining = left;
+      try {
+        commit = committer().submit(task);
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        task.run(); // the engine is closing: commit on this thread
+        commit = java.util.concurrent.CompletableFuture.completedFuture(null);
+      }
+    }
+
+    /** Waits for the commit in flight, if any, and reports its progress; rethrows its failure. */
+    void await(Run run) {
+      if (commit == null) {
+        return;
+      }
+      java.util.concurrent.Future<?> c = commit;
+      commit = null;
+      keys = Set.of();
+      boolean interrupted = false;
+      try {
+        while (true) {
+          try {
+            c.get();
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true; // the commit is under way: its outcome decides what the next run redoes
+          } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+              throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+              throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+          }
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      progress(run, remaining);
+    }
+  }
+
+  private synchronized java.util.concurrent.ExecutorService committer() {
+    if (committer == null) {
+      committer = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "sync-commit-" + workerId);
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    return committer;
   }
 
   // ---- outbox mode ----------------------------------------------------------------------

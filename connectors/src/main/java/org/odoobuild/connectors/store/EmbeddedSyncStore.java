@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  */
 public final class EmbeddedSyncStore extends JdbcSyncStore {
   private static final String OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-      + ";LOCK_TIMEOUT=10000";
+      + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
 
   private EmbeddedSyncStore(DataSource ds, AutoCloseable closer, String description, Clock clock) {
     super(ds, closer, description, clock);

@@ -72,8 +72,8 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   /** Dialect-specific statements of a schema version (triggers). */
   abstract List<String> dialectDdl(int version);
 
-  /** Whether the driver binds a {@code String[]} as an SQL array ({@code = ANY(?)}). */
-  boolean arrayParameters() {
+  /** Whether rows are inserted from one array per column with {@code unnest} (PostgreSQL), not multi-row {@code VALUES}. */
+  boolean unnestInserts() {
     return false;
   }
 
@@ -227,19 +227,11 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     processedKeys.forEach((k, v) -> rows.add(new Object[] {k, v, now}));
     int n = insertRows(c, "INSERT INTO sync_processed (idem_key, result_ref, processed_at)", PROCESSED_TYPES, rows,
         " ON CONFLICT DO NOTHING");
-    List<String> keys = new ArrayList<>(processedKeys.keySet());
-    if (arrayParameters()) {
-      exec(c, "DELETE FROM sync_intent WHERE idem_key = ANY(?)", (Object) keys.toArray(String[]::new));
-      return n;
-    }
     if (!anyRow(c, "SELECT 1 FROM sync_intent LIMIT 1")) {
       // no delivery intents at all (idempotent sinks take none): nothing to look up per key
       return n;
     }
-    for (int from = 0; from < keys.size(); from += IN_CHUNK) {
-      List<String> part = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
-      exec(c, "DELETE FROM sync_intent WHERE idem_key IN (" + placeholders(part.size(), "?") + ")", part.toArray());
-    }
+    exec(c, "DELETE FROM sync_intent WHERE idem_key = ANY(?)", (Object) processedKeys.keySet().toArray(String[]::new));
     return n;
   }
 
@@ -255,7 +247,7 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   private int insertRows(Connection c, String insertInto, String[] types, List<Object[]> rows, String suffix)
       throws SQLException {
     int columns = types.length;
-    if (arrayParameters()) {
+    if (unnestInserts()) {
       Object[] arrays = new Object[columns];
       StringBuilder unnest = new StringBuilder(" SELECT * FROM unnest(");
       for (int col = 0; col < columns; col++) {
@@ -330,29 +322,13 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     if (keys.isEmpty()) {
       return out;
     }
-    if (arrayParameters()) {
-      // one statement whatever the number of keys, planned once
-      String[] all = keys.toArray(String[]::new);
-      out.addAll(query("SELECT idem_key FROM sync_processed WHERE idem_key = ANY(?) UNION "
-          + "SELECT idem_key FROM sync_outbox WHERE idem_key = ANY(?)", r -> r.getString(1), all, all));
-      return out;
-    }
-    for (int from = 0; from < keys.size(); from += IN_CHUNK) {
-      List<String> part = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
-      String in = placeholders(part.size(), "?");
-      Object[] args = new Object[part.size() * 2];
-      for (int k = 0; k < part.size(); k++) {
-        args[k] = part.get(k);
-        args[part.size() + k] = part.get(k);
-      }
-      out.addAll(query("SELECT idem_key FROM sync_processed WHERE idem_key IN (" + in + ") UNION "
-          + "SELECT idem_key FROM sync_outbox WHERE idem_key IN (" + in + ")", r -> r.getString(1), args));
-    }
+    // one statement whatever the number of keys (an array parameter), planned once
+    String[] all = keys.toArray(String[]::new);
+    out.addAll(query("SELECT idem_key FROM sync_processed WHERE idem_key = ANY(?) UNION "
+        + "SELECT idem_key FROM sync_outbox WHERE idem_key = ANY(?)", r -> r.getString(1), all, all));
     return out;
   }
 
-  /** Keys per IN list. */
-  private static final int IN_CHUNK = 500;
 
   // delivery intents --------------------------------------------------------------------------
 
@@ -416,14 +392,8 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
   }
 
   private List<DeliveryIntent> intents(List<String> keys) {
-    List<DeliveryIntent> out = new ArrayList<>();
-    for (int from = 0; from < keys.size(); from += IN_CHUNK) {
-      List<String> part = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
-      out.addAll(query("SELECT " + INTENT_COLUMNS + " FROM sync_intent WHERE idem_key IN ("
-          + placeholders(part.size(), "?") + ")", JdbcSyncStore::intentRow,
-          part.toArray()));
-    }
-    return out;
+    return query("SELECT " + INTENT_COLUMNS + " FROM sync_intent WHERE idem_key = ANY(?)", JdbcSyncStore::intentRow,
+        (Object) keys.toArray(String[]::new));
   }
 
   private static final String INTENT_COLUMNS = "idem_key, owner, state, since, detail";
@@ -509,12 +479,8 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     java.util.Set<String> out = new java.util.HashSet<>();
     List<String> keys = new ArrayList<>(new java.util.LinkedHashSet<>(idempotencyKeys));
     keys.forEach(k -> OutboxEntry.requireText(k, "idempotencyKey"));
-    for (int from = 0; from < keys.size(); from += IN_CHUNK) {
-      List<String> part = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
-      out.addAll(query("SELECT idem_key FROM sync_processed WHERE idem_key IN ("
-          + placeholders(part.size(), "?") + ")", r -> r.getString(1),
-          part.toArray()));
-    }
+    out.addAll(query("SELECT idem_key FROM sync_processed WHERE idem_key = ANY(?)", r -> r.getString(1),
+        (Object) keys.toArray(String[]::new)));
     return out;
   }
 

@@ -237,7 +237,7 @@ public final class PostgresSyncStore extends JdbcSyncStore {
   }
 
   @Override
-  boolean arrayParameters() {
+  boolean unnestInserts() {
     return true;
   }
 
