@@ -760,7 +760,9 @@ public final class OdooClient implements AutoCloseable {
 
     /**
      * The OkHttp client to share (proxies, TLS, interceptors). The client's timeouts are
-     * applied on a derived instance; it is not closed by {@link OdooClient#close()}.
+     * applied on a derived instance; it is not closed by {@link OdooClient#close()}. Without one,
+     * the client builds its own: HTTP/1.1 only (as Odoo speaks), sockets with {@code TCP_NODELAY},
+     * and the read timeout enforced by the socket instead of OkHttp's watchdog thread.
      */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
@@ -786,16 +788,19 @@ public final class OdooClient implements AutoCloseable {
             + ": use https, or allowInsecureHttp(true) on a trusted network");
       }
       boolean owns = httpClient == null;
-      OkHttpClient base = owns ? new OkHttpClient.Builder().connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES)).build()
-          : httpClient;
+      // its own client speaks HTTP/1.1 (as Odoo does) and leaves the read timeout to the socket
+      OkHttpClient base = owns ? new OkHttpClient.Builder().connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES))
+          .protocols(java.util.List.of(okhttp3.Protocol.HTTP_1_1)).build() : httpClient;
       OkHttpClient.Builder derived = base.newBuilder();
+      boolean socketReads = false;
       if (base.socketFactory() == javax.net.SocketFactory.getDefault()) {
         // OkHttp leaves Nagle on: a request body of a few kB would wait ~40 ms for a delayed ACK
-        derived.socketFactory(new NoDelaySocketFactory());
+        socketReads = owns;
+        derived.socketFactory(new NoDelaySocketFactory(socketReads ? timeout : Duration.ZERO));
       }
       OkHttpClient configured = derived
           .connectTimeout(connectTimeout)
-          .readTimeout(timeout)
+          .readTimeout(socketReads ? Duration.ZERO : timeout)
           .writeTimeout(timeout)
           .callTimeout(timeout.plus(connectTimeout))
           .retryOnConnectionFailure(false) // never re-send silently: the client decides what is safe

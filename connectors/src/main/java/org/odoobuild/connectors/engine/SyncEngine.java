@@ -62,9 +62,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A pull run into an idempotent sink commits each batch (cursor, processed keys, audit lines)
  * while it pulls and sends the next one, on a thread of the engine's; the commit is awaited before
- * the next commit, before the run ends and before its progress is reported, so a run's report only
- * counts committed batches. Should that commit fail or the process die, the next run sends up to
- * two batches again, which an idempotent sink absorbs. Any other sink's batch is committed before
+ * the next commit, before the run ends and before its progress is reported (as of that batch), so
+ * a progress event only counts committed batches. Should that commit fail or the process die, the
+ * next run sends up to two batches again, which an idempotent sink absorbs. Any other sink's batch is committed before
  * the next is pulled.
  * <pre>{@code
  * SyncEngine engine = SyncEngine.builder().store(SyncStores.embedded(dir)).build();
@@ -224,9 +224,13 @@ public final class SyncEngine implements AutoCloseable {
 
   /** After every batch: metrics, the listener, and an INFO line once per progress interval. */
   private void progress(Run run, OptionalLong remaining) {
+    progress(run, run.pulled, run.applied, run.deadLettered, remaining);
+  }
+
+  private void progress(Run run, long pulled, long applied, long deadLettered, OptionalLong remaining) {
     run.flush(metrics);
     Instant now = clock.instant();
-    Progress p = new Progress(run.flow, run.correlationId, run.pulled, run.applied, run.deadLettered,
+    Progress p = new Progress(run.flow, run.correlationId, pulled, applied, deadLettered,
         Duration.between(run.startedAt, now), remaining);
     tell(l -> l.progress(p));
     if (!now.isBefore(run.lastLogAt.plus(progressInterval))) {
@@ -494,8 +498,8 @@ public final class SyncEngine implements AutoCloseable {
    * die, the next run sends both batches again, which such a sink absorbs by construction; any
    * other sink's batches are committed before the next is pulled. At most one commit per run is
    * in flight; it is awaited before the next starts, before the cursor is moved any other way and
-   * before the run ends, so commits land in order and a run never reports a batch it did not
-   * commit. Its progress event follows the commit.
+   * before the run ends, so commits land in order and a run ends with its batches committed. Its
+   * progress event follows the commit and counts the run as of that batch.
    */
   private final class Ahead {
     final boolean enabled;
@@ -503,6 +507,9 @@ public final class SyncEngine implements AutoCloseable {
     private String cursor;
     private Set<String> keys = Set.of();
     private OptionalLong remaining = OptionalLong.empty();
+    private long pulled;
+    private long applied;
+    private long deadLettered;
 
     Ahead(boolean enabled) {
       this.enabled = enabled;
@@ -528,6 +535,9 @@ public final class SyncEngine implements AutoCloseable {
       cursor = nextCursor;
       keys = processed.keySet();
       remaining = left;
+      pulled = run.pulled;
+      applied = run.applied;
+      deadLettered = run.deadLettered;
       try {
         commit = committer().submit(task);
       } catch (java.util.concurrent.RejectedExecutionException closing) {
@@ -567,7 +577,7 @@ public final class SyncEngine implements AutoCloseable {
           Thread.currentThread().interrupt();
         }
       }
-      progress(run, remaining);
+      progress(run, pulled, applied, deadLettered, remaining); // the run as of the committed batch
     }
   }
 

@@ -244,6 +244,35 @@ class BadInputTest {
     transportFailure(odoo, Reason.TIMEOUT);
   }
 
+  /**
+   * The client's own HTTP client leaves the read timeout to the socket: a body that stalls ends with
+   * the socket's timeout after the read timeout (1 s), not the call's (101 s, with connecting).
+   */
+  @Test
+  void aStalledBodyEndsAtTheReadTimeoutOnTheSocket() {
+    stub.otherwise(Stub.status(200, Stub.JSON, "{\"jsonrpc\": \"2.0\", \"id\": 1, \"result\": []}")
+        .withChunkedDribbleDelay(2, 120_000));
+    OdooClient odoo = stub.client(Protocol.JSONRPC).timeout(Duration.ofSeconds(1))
+        .connectTimeout(Duration.ofSeconds(100)).build();
+    OdooTransportException e = transportFailure(odoo, Reason.TIMEOUT);
+    // the socket's own timeout ("Read timed out"), not OkHttp's watchdog ("timeout")
+    assertInstanceOf(java.net.SocketTimeoutException.class, e.getCause(), () -> "cause: " + e.getCause());
+    assertEquals("Read timed out", e.getCause().getMessage());
+    assertTrue(e.requestMayHaveBeenProcessed());
+  }
+
+  /** A client given its own OkHttp client keeps OkHttp's read timeout there. */
+  @Test
+  void aSuppliedHttpClientKeepsItsOwnReadTimeout() {
+    stub.otherwise(Stub.status(200, Stub.JSON, "{\"jsonrpc\": \"2.0\", \"id\": 1, \"result\": []}")
+        .withChunkedDribbleDelay(2, 120_000));
+    OdooClient odoo = stub.client(Protocol.JSONRPC).httpClient(new okhttp3.OkHttpClient())
+        .timeout(Duration.ofSeconds(1)).connectTimeout(Duration.ofSeconds(100)).build();
+    OdooTransportException e = transportFailure(odoo, Reason.TIMEOUT);
+    assertInstanceOf(java.io.InterruptedIOException.class, e.getCause(), () -> "cause: " + e.getCause());
+    assertEquals("timeout", e.getCause().getMessage(), "OkHttp's watchdog");
+  }
+
   @Test
   void connectionRefused() throws Exception {
     OdooClient odoo = OdooClient.builder().url("http://127.0.0.1:" + Stub.freePort()).database("d")
