@@ -64,8 +64,8 @@ import org.slf4j.LoggerFactory;
  * while it pulls and sends the next one, on a thread of the engine's; the commit is awaited before
  * the next commit, before the run ends and before its progress is reported (as of that batch), so
  * a progress event only counts committed batches. Should that commit fail or the process die, the
- * next run sends up to two batches again, which an idempotent sink absorbs. Any other sink's batch is committed before
- * the next is pulled.
+ * next run sends up to two batches again, which an idempotent sink absorbs. Any other sink's
+ * batch is committed before the next is pulled.
  * <pre>{@code
  * SyncEngine engine = SyncEngine.builder().store(SyncStores.embedded(dir)).build();
  * engine.register(vendorFlow);
