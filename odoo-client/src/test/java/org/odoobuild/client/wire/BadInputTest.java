@@ -261,7 +261,10 @@ class BadInputTest {
     assertTrue(e.requestMayHaveBeenProcessed());
   }
 
-  /** A client given its own OkHttp client keeps OkHttp's read timeout there. */
+  /**
+   * A client given its own OkHttp client keeps OkHttp's read timeout there (set on the socket and
+   * on OkHttp's watchdog alike, so either may end the read).
+   */
   @Test
   void aSuppliedHttpClientKeepsItsOwnReadTimeout() {
     stub.otherwise(Stub.status(200, Stub.JSON, "{\"jsonrpc\": \"2.0\", \"id\": 1, \"result\": []}")
@@ -270,7 +273,6 @@ class BadInputTest {
         .timeout(Duration.ofSeconds(1)).connectTimeout(Duration.ofSeconds(100)).build();
     OdooTransportException e = transportFailure(odoo, Reason.TIMEOUT);
     assertInstanceOf(java.io.InterruptedIOException.class, e.getCause(), () -> "cause: " + e.getCause());
-    assertEquals("timeout", e.getCause().getMessage(), "OkHttp's watchdog");
   }
 
   @Test
