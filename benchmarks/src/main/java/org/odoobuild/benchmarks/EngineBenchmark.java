@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.odoobuild.adapters.sink.RowSink;
+import org.odoobuild.adapters.sink.EntitySink;
 import org.odoobuild.client.OdooClient;
 import org.odoobuild.client.Protocol;
 import org.odoobuild.client.ServerVersion;
@@ -23,6 +23,7 @@ import org.odoobuild.connectors.engine.RunReport;
 import org.odoobuild.connectors.engine.SyncEngine;
 import org.odoobuild.connectors.store.SyncStore;
 import org.odoobuild.connectors.store.SyncStores;
+import org.odoobuild.model.procurement.Vendor;
 import org.odoobuild.testkit.OdooEmulator;
 import org.odoobuild.testsupport.TestPostgres;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,9 +41,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The engine path timed: 10,000 vendors from a source through the connectors' {@code SyncEngine}
- * (its durable store: cursor, processed keys, audit) and odoo-adapters' {@code RowSink} (one
- * {@code load} per batch of 1,000) into odoo-testkit's emulator, on the embedded H2 store and on
+ * The engine path timed: 10,000 canonical vendors from a source through the connectors' {@code SyncEngine}
+ * (its durable store: cursor, processed keys, audit) and odoo-adapters' {@code EntitySink} (the
+ * vendor mapping, one {@code load} per batch of 1,000) into odoo-testkit's emulator, on the embedded H2 store and on
  * PostgreSQL (sdk-test-support's embedded server). A fresh emulator and a new flow for each
  * iteration, so every run writes all 10,000. The time spent inside the store's methods is summed
  * by a wrapper and written, per iteration, to {@code engine-<store>.json} in {@code $BENCH_RESULTS},
@@ -128,9 +129,9 @@ public class EngineBenchmark {
         .serverVersion(ServerVersion.of(19)).protocol(Protocol.JSON2).build();
   }
 
-  private static Flow<EngineSync.Vendor> flow(String name, OdooClient client) {
-    return Flow.builder(name, EngineSync.Vendor.class).source(EngineSync.source(Bulk.RECORDS))
-        .sink(RowSink.of(client, EngineSync::row)).batchSize(Bulk.BATCH).build();
+  private static Flow<Vendor> flow(String name, OdooClient client) {
+    return Flow.builder(name, Vendor.class).source(EngineSync.vendors(Bulk.RECORDS))
+        .sink(EntitySink.of(client, Vendor.class)).batchSize(Bulk.BATCH).build();
   }
 
   /** The same run with a store that keeps nothing durable: its time in nanoseconds. */

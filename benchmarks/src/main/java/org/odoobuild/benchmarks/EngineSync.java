@@ -51,6 +51,23 @@ public final class EngineSync {
     };
   }
 
+  /** The same vendors as canonical entities (the engine benchmark sends them through an {@code EntitySink}). */
+  static Source<org.odoobuild.model.procurement.Vendor> vendors(int n) {
+    return (cursor, max) -> {
+      int from = cursor.map(Integer::parseInt).orElse(0);
+      int to = Math.min(n, from + max);
+      List<SourceRecord<org.odoobuild.model.procurement.Vendor>> out = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        org.odoobuild.model.procurement.Vendor v = org.odoobuild.model.procurement.ImmutableVendor.builder()
+            .addSourceRefs(org.odoobuild.model.common.SourceRef.of("bench", "V" + i)).name("Vendor " + i)
+            .vendorCode("V-" + i).email("vendor" + i + "@example.com").build();
+        out.add(SourceRecord.of(new RecordKey("bench", "V" + i, "1"), EventCatalog.VENDOR_APPROVED, v,
+            Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i)));
+      }
+      return new SourceBatch<>(out, Integer.toString(to), to < n);
+    };
+  }
+
   static LoadRecord row(Vendor v) {
     Map<String, Object> cols = new LinkedHashMap<>();
     cols.put("name", v.name());

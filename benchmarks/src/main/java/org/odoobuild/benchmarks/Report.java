@@ -363,7 +363,7 @@ public final class Report {
               + " ms");
         }
       });
-      row("Engine: 10,000 vendors source → `SyncEngine` + " + name + " store → `RowSink` → emulator (batches of 1,000, "
+      row("Engine: 10,000 canonical vendors source → `SyncEngine` + " + name + " store → `EntitySink` → emulator (batches of 1,000, "
               + requests + " requests): the store's overhead", "the same run, store keeping nothing (each iteration)",
           fmt(median(baselines)) + " ms/op (median)", timing(b) + "; " + fmt(overhead * 100)
               + " % of it added by the store (median of iterations; each: " + percents(overheads)
