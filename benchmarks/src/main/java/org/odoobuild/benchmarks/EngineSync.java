@@ -37,31 +37,26 @@ public final class EngineSync {
   /** A vendor as a source system has it. */
   public record Vendor(int n, String name, String email) {}
 
+  /** {@code n} vendors as a source system has them. */
   static Source<Vendor> source(int n) {
-    return (cursor, max) -> {
-      int from = cursor.map(Integer::parseInt).orElse(0);
-      int to = Math.min(n, from + max);
-      List<SourceRecord<Vendor>> out = new ArrayList<>(to - from);
-      for (int i = from; i < to; i++) {
-        out.add(SourceRecord.of(new RecordKey("bench", "V" + i, "1"), EventCatalog.VENDOR_APPROVED,
-            new Vendor(i, "Vendor " + i, "vendor" + i + "@example.com"),
-            Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i)));
-      }
-      return new SourceBatch<>(out, Integer.toString(to), to < n);
-    };
+    return source(n, i -> new Vendor(i, "Vendor " + i, "vendor" + i + "@example.com"));
   }
 
   /** The same vendors as canonical entities (the engine benchmark sends them through an {@code EntitySink}). */
   static Source<org.odoobuild.model.procurement.Vendor> vendors(int n) {
+    return source(n, i -> org.odoobuild.model.procurement.ImmutableVendor.builder()
+        .addSourceRefs(org.odoobuild.model.common.SourceRef.of("bench", "V" + i)).name("Vendor " + i)
+        .vendorCode("V-" + i).email("vendor" + i + "@example.com").build());
+  }
+
+  /** Records {@code bench:V<i>} of {@code n} payloads, paged by the cursor (the index of the next record). */
+  private static <T> Source<T> source(int n, java.util.function.IntFunction<T> payload) {
     return (cursor, max) -> {
       int from = cursor.map(Integer::parseInt).orElse(0);
       int to = Math.min(n, from + max);
-      List<SourceRecord<org.odoobuild.model.procurement.Vendor>> out = new ArrayList<>(to - from);
+      List<SourceRecord<T>> out = new ArrayList<>(to - from);
       for (int i = from; i < to; i++) {
-        org.odoobuild.model.procurement.Vendor v = org.odoobuild.model.procurement.ImmutableVendor.builder()
-            .addSourceRefs(org.odoobuild.model.common.SourceRef.of("bench", "V" + i)).name("Vendor " + i)
-            .vendorCode("V-" + i).email("vendor" + i + "@example.com").build();
-        out.add(SourceRecord.of(new RecordKey("bench", "V" + i, "1"), EventCatalog.VENDOR_APPROVED, v,
+        out.add(SourceRecord.of(new RecordKey("bench", "V" + i, "1"), EventCatalog.VENDOR_APPROVED, payload.apply(i),
             Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i)));
       }
       return new SourceBatch<>(out, Integer.toString(to), to < n);

@@ -377,7 +377,7 @@ public final class Report {
     return xs.stream().mapToDouble(Double::doubleValue).sorted().toArray()[xs.size() / 2];
   }
 
-  private String percents(List<Double> xs) {
+  private static String percents(List<Double> xs) {
     return xs.stream().map(x -> fmt(x * 100) + " %").collect(java.util.stream.Collectors.joining(", "));
   }
 

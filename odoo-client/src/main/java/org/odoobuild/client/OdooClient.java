@@ -792,15 +792,13 @@ public final class OdooClient implements AutoCloseable {
       OkHttpClient base = owns ? new OkHttpClient.Builder().connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES))
           .protocols(java.util.List.of(okhttp3.Protocol.HTTP_1_1)).build() : httpClient;
       OkHttpClient.Builder derived = base.newBuilder();
-      boolean socketReads = false;
       if (base.socketFactory() == javax.net.SocketFactory.getDefault()) {
         // OkHttp leaves Nagle on: a request body of a few kB would wait ~40 ms for a delayed ACK
-        socketReads = owns;
-        derived.socketFactory(new NoDelaySocketFactory(socketReads ? timeout : Duration.ZERO));
+        derived.socketFactory(new NoDelaySocketFactory(owns ? timeout : Duration.ZERO));
       }
       OkHttpClient configured = derived
           .connectTimeout(connectTimeout)
-          .readTimeout(socketReads ? Duration.ZERO : timeout)
+          .readTimeout(owns ? Duration.ZERO : timeout)
           .writeTimeout(timeout)
           .callTimeout(timeout.plus(connectTimeout))
           .retryOnConnectionFailure(false) // never re-send silently: the client decides what is safe

@@ -503,7 +503,7 @@ public final class SyncEngine implements AutoCloseable {
    */
   private final class Ahead {
     final boolean enabled;
-    private java.util.concurrent.Future<?> commit;
+    private java.util.concurrent.CompletableFuture<Void> commit;
     private String cursor;
     private Set<String> keys = Set.of();
     private OptionalLong remaining = OptionalLong.empty();
@@ -539,7 +539,7 @@ public final class SyncEngine implements AutoCloseable {
       applied = run.applied;
       deadLettered = run.deadLettered;
       try {
-        commit = committer().submit(task);
+        commit = java.util.concurrent.CompletableFuture.runAsync(task, committer());
       } catch (java.util.concurrent.RejectedExecutionException closing) {
         task.run(); // the engine is closing: commit on this thread
         commit = java.util.concurrent.CompletableFuture.completedFuture(null);
@@ -551,31 +551,19 @@ public final class SyncEngine implements AutoCloseable {
       if (commit == null) {
         return;
       }
-      java.util.concurrent.Future<?> c = commit;
+      java.util.concurrent.CompletableFuture<Void> c = commit;
       commit = null;
       keys = Set.of();
-      boolean interrupted = false;
       try {
-        while (true) {
-          try {
-            c.get();
-            break;
-          } catch (InterruptedException e) {
-            interrupted = true; // the commit is under way: its outcome decides what the next run redoes
-          } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-              throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-              throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-          }
+        c.join(); // not interruptible: the commit is under way, its outcome decides what the next run redoes
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
         }
-      } finally {
-        if (interrupted) {
-          Thread.currentThread().interrupt();
+        if (e.getCause() instanceof Error err) {
+          throw err;
         }
+        throw e;
       }
       progress(run, pulled, applied, deadLettered, remaining); // the run as of the committed batch
     }

@@ -64,12 +64,16 @@ class AuditChainTest {
     }
   }
 
-  @Test
-  void linesCommittedWithABatchsKeysAreEncryptedAndSealed() throws Exception {
+  /** An in-memory store encrypting with key {@code k1} and sealing its audit. */
+  private static ProtectedSyncStore encryptedAndSealed() {
     org.odoobuild.connectors.protect.KeyRing keys = org.odoobuild.connectors.protect.KeyRing.builder()
         .key("k1", "a".repeat(32).getBytes(java.nio.charset.StandardCharsets.US_ASCII)).build();
-    try (ProtectedSyncStore store = ProtectedSyncStore.builder(SyncStores.inMemory()).encryption(keys)
-        .sealAudit(true).build()) {
+    return ProtectedSyncStore.builder(SyncStores.inMemory()).encryption(keys).sealAudit(true).build();
+  }
+
+  @Test
+  void linesCommittedWithABatchsKeysAreEncryptedAndSealed() throws Exception {
+    try (ProtectedSyncStore store = encryptedAndSealed()) {
       List<AuditEntry> first = List.of(line(T0, "V1", "{\"amount\":100}"), line(T0, "V2", "{\"amount\":200}"));
       store.commit("bills", "c1", java.util.Map.of("bills|V1", "b,1", "bills|V2", "b,2"), first);
       List<AuditEntry> second = List.of(line(T0.plusSeconds(1), "V3", "{\"amount\":300}"));
@@ -90,10 +94,7 @@ class AuditChainTest {
 
   @Test
   void aBatchOfLinesIsEncryptedSealedInOrderAndVerifies() throws Exception {
-    org.odoobuild.connectors.protect.KeyRing keys = org.odoobuild.connectors.protect.KeyRing.builder()
-        .key("k1", "a".repeat(32).getBytes(java.nio.charset.StandardCharsets.US_ASCII)).build();
-    try (ProtectedSyncStore store = ProtectedSyncStore.builder(SyncStores.inMemory()).encryption(keys)
-        .sealAudit(true).build()) {
+    try (ProtectedSyncStore store = encryptedAndSealed()) {
       store.append(line(T0, "V0", "{\"amount\":1}"));
       List<AuditEntry> batch = new java.util.ArrayList<>();
       for (int i = 1; i <= 1200; i++) {
