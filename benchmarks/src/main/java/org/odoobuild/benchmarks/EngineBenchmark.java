@@ -48,15 +48,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * iteration, so every run writes all 10,000. The time spent inside the store's methods is summed
  * by a wrapper and written, per iteration, to {@code engine-<store>.json} in {@code $BENCH_RESULTS},
  * together with the baseline of that iteration: the same run (fresh emulator, new flow) with a
- * {@link NullStore}, timed just before the measured one. The store's overhead is the measured run's
- * time minus the baseline's, over the measured run's time.
+ * {@link NullStore}, timed just before the measured one, each after a full collection (neither pays
+ * for the other's garbage). The store's overhead is the measured run's time minus the baseline's,
+ * over the measured run's time: the median of 11 iterations (one iteration's share moves by ±10
+ * points with the machine's load) after 10 warm-ups (the share still falls over the first ten).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3)
-@Measurement(iterations = 5)
+@Warmup(iterations = 10)
+@Measurement(iterations = 11)
 public class EngineBenchmark {
   @Param({"h2", "postgres"})
   public String store;
@@ -118,6 +120,7 @@ public class EngineBenchmark {
     engine.register(flow(flow, client));
     storeNanos.set(0);
     byMethod.clear();
+    System.gc(); // neither timed run pays for the other's garbage
   }
 
   private static OdooEmulator emulator() {
@@ -139,6 +142,7 @@ public class EngineBenchmark {
     try (OdooEmulator o = emulator(); OdooClient c = client(o);
         SyncEngine e = SyncEngine.builder().store(NullStore.create()).build()) {
       e.register(flow("baseline", c));
+      System.gc();
       long t0 = System.nanoTime();
       RunReport r = e.run("baseline");
       long t = System.nanoTime() - t0;
