@@ -51,13 +51,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link NullStore}, timed just before the measured one, each after a full collection (neither pays
  * for the other's garbage). The store's overhead is the measured run's time minus the baseline's,
  * over the measured run's time: the median of 11 iterations (one iteration's share moves by ±10
- * points with the machine's load) after 10 warm-ups (the share still falls over the first ten).
+ * points with the machine's load) after 20 warm-ups (the H2 share still falls over the first 15).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 10)
+@Warmup(iterations = 20)
 @Measurement(iterations = 11)
 public class EngineBenchmark {
   @Param({"h2", "postgres"})

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 4, time = 1)
+@Measurement(iterations = 8, time = 1)
 public class ProtocolBenchmark {
   static final List<String> FIELDS = List.of("name", "model", "ttype", "field_description", "relation", "required",
       "readonly", "store");
