@@ -237,11 +237,14 @@ public final class JsonCodec {
     @Override public void writeEndObject(JsonGenerator g, int n) throws IOException {
       g.writeRaw('}');
     }
+    // two raw chars, not a raw String: the generator copies a String's chars out and encodes them
     @Override public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-      g.writeRaw(", ");
+      g.writeRaw(',');
+      g.writeRaw(' ');
     }
     @Override public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-      g.writeRaw(": ");
+      g.writeRaw(':');
+      g.writeRaw(' ');
     }
     @Override public void writeStartArray(JsonGenerator g) throws IOException {
       g.writeRaw('[');
@@ -250,7 +253,8 @@ public final class JsonCodec {
       g.writeRaw(']');
     }
     @Override public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-      g.writeRaw(", ");
+      g.writeRaw(',');
+      g.writeRaw(' ');
     }
     @Override public void beforeArrayValues(JsonGenerator g) {}
     @Override public void beforeObjectEntries(JsonGenerator g) {}
