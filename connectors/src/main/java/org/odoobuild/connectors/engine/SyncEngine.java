@@ -61,8 +61,7 @@ import org.slf4j.LoggerFactory;
  * at the same time, even when one of them lost its lease.
  *
  * <p>A pull run into an idempotent sink commits each batch (cursor, processed keys, audit lines)
- * while it sends the next one, on a thread of the engine's (the commit starts once the next batch
- * is pulled and looked up); the commit is awaited before
+ * while it pulls and sends the next one, on a thread of the engine's; the commit is awaited before
  * the next commit, before the run ends and before its progress is reported (as of that batch), so
  * a progress event only counts committed batches. Should that commit fail or the process die, the
  * next run sends up to two batches again, which an idempotent sink absorbs. Any other sink's
@@ -441,7 +440,6 @@ public final class SyncEngine implements AutoCloseable {
         return;
       }
       Set<String> handled = store.handled(batch.records().stream().map(r -> key(flow, r)).toList());
-      ahead.launch(); // the previous batch's commit, now that this batch's lookup no longer competes with it
       List<Delivery<T>> toSend = new ArrayList<>();
       Set<String> inBatch = new HashSet<>();
       for (SourceRecord<T> r : batch.records()) {
@@ -482,7 +480,7 @@ public final class SyncEngine implements AutoCloseable {
       List<AuditEntry> lines = appliedAudit(flow, toSend);
       if (ahead.enabled) {
         ahead.await(run);
-        ahead.defer(flow.name(), run, batch.nextCursor(), processed, lines, batch.remaining());
+        ahead.start(flow.name(), run, batch.nextCursor(), processed, lines, batch.remaining());
       } else {
         store.commit(flow.name(), batch.nextCursor(), processed, lines);
         finishIntents(flow, run, toSend);
@@ -496,19 +494,16 @@ public final class SyncEngine implements AutoCloseable {
 
   /**
    * The commit of a pulled batch (cursor, processed keys, audit lines) that runs while the next
-   * batch is sent. Only for an idempotent sink: should the commit fail or the process die, the
-   * next run sends both batches again, which such a sink absorbs by construction; any other
-   * sink's batches are committed before the next is pulled. The commit is deferred until the next
-   * batch is pulled and looked up (its lookup would otherwise compete with the commit), then
-   * started before that batch is sent. At most one commit per run is pending or in flight; it is
-   * awaited before the next is deferred, before the cursor is moved any other way and before the
-   * run ends, so commits land in order and a run ends with its batches committed. Its progress
-   * event follows the commit and counts the run as of that batch.
+   * batch is pulled and sent. Only for an idempotent sink: should the commit fail or the process
+   * die, the next run sends both batches again, which such a sink absorbs by construction; any
+   * other sink's batches are committed before the next is pulled. At most one commit per run is
+   * in flight; it is awaited before the next starts, before the cursor is moved any other way and
+   * before the run ends, so commits land in order and a run ends with its batches committed. Its
+   * progress event follows the commit and counts the run as of that batch.
    */
   private final class Ahead {
     final boolean enabled;
     private java.util.concurrent.CompletableFuture<Void> commit;
-    private Runnable pending;
     private String cursor;
     private Set<String> keys = Set.of();
     private OptionalLong remaining = OptionalLong.empty();
@@ -522,7 +517,7 @@ public final class SyncEngine implements AutoCloseable {
 
     /** The cursor of the batch being committed, if any: where the next pull starts. */
     Optional<String> cursor() {
-      return commit == null && pending == null ? Optional.empty() : Optional.of(cursor);
+      return commit == null ? Optional.empty() : Optional.of(cursor);
     }
 
     /** Whether {@code key} is among the processed keys being committed. */
@@ -530,10 +525,9 @@ public final class SyncEngine implements AutoCloseable {
       return keys.contains(key);
     }
 
-    /** Holds a batch's commit until {@link #launch()}; nothing may be pending or in flight. */
-    void defer(String flow, Run run, String nextCursor, Map<String, String> processed, List<AuditEntry> lines,
+    void start(String flow, Run run, String nextCursor, Map<String, String> processed, List<AuditEntry> lines,
         OptionalLong left) {
-      pending = () -> {
+      Runnable task = () -> {
         try (SyncContext.Scope ignored = SyncContext.open(flow, run.correlationId)) {
           store.commit(flow, nextCursor, processed, lines);
         }
@@ -544,15 +538,6 @@ public final class SyncEngine implements AutoCloseable {
       pulled = run.pulled;
       applied = run.applied;
       deadLettered = run.deadLettered;
-    }
-
-    /** Starts the pending commit, if any, on an engine thread. */
-    void launch() {
-      if (pending == null) {
-        return;
-      }
-      Runnable task = pending;
-      pending = null;
       try {
         commit = java.util.concurrent.CompletableFuture.runAsync(task, committer());
       } catch (java.util.concurrent.RejectedExecutionException closing) {
@@ -561,9 +546,8 @@ public final class SyncEngine implements AutoCloseable {
       }
     }
 
-    /** Starts the pending commit, waits for the commit in flight, if any, and reports its progress; rethrows its failure. */
+    /** Waits for the commit in flight, if any, and reports its progress; rethrows its failure. */
     void await(Run run) {
-      launch();
       if (commit == null) {
         return;
       }
