@@ -329,7 +329,6 @@ public abstract sealed class JdbcSyncStore implements SyncStore permits Embedded
     return out;
   }
 
-
   // delivery intents --------------------------------------------------------------------------
 
   private static final String INSERT_INTENT = "INSERT INTO sync_intent (idem_key, owner, state, since, detail) "
