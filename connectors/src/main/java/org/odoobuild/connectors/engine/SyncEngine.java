@@ -64,8 +64,13 @@ import org.slf4j.LoggerFactory;
  * while it pulls and sends the next one, on a thread of the engine's; the commit is awaited before
  * the next commit, before the run ends and before its progress is reported (as of that batch), so
  * a progress event only counts committed batches. Should that commit fail or the process die, the
- * next run sends up to two batches again, which an idempotent sink absorbs. Any other sink's
- * batch is committed before the next is pulled.
+ * next run sends up to two batches again, which an idempotent sink absorbs. Such a run also pulls
+ * the next batch (on a thread of the engine's, one pull at a time) while it sends one, and looks
+ * up its processed keys once the commit before has ended, so neither the pull nor the lookup waits
+ * on the run's path and no lookup runs beside a commit; a pull that takes longer never holds a
+ * commit back. A batch pulled ahead of a run that stops (paused, a failure) is dropped, and the
+ * next run pulls it again from the stored cursor. Any other sink's batch is committed before the
+ * next is pulled.
  * <pre>{@code
  * SyncEngine engine = SyncEngine.builder().store(SyncStores.embedded(dir)).build();
  * engine.register(vendorFlow);
@@ -391,7 +396,7 @@ public final class SyncEngine implements AutoCloseable {
   // ---- pull mode ------------------------------------------------------------------------
 
   private <T> void pullAll(Flow<T> flow, Run run) {
-    Ahead ahead = new Ahead(flow.idempotent());
+    Ahead<T> ahead = new Ahead<>(flow.idempotent());
     try {
       pullBatches(flow, run, ahead);
     } catch (RuntimeException | Error e) {
@@ -401,22 +406,40 @@ public final class SyncEngine implements AutoCloseable {
         e.addSuppressed(late);
       }
       throw e;
+    } finally {
+      ahead.dropPulled(); // a run that stops early leaves no pull of its source behind
     }
     ahead.await(run);
   }
 
-  private <T> void pullBatches(Flow<T> flow, Run run, Ahead ahead) {
+  private <T> SourceBatch<T> pull(Flow<T> flow, Optional<String> cursor) throws Exception {
+    return resilience.call("source:" + flow.name(), flow.lane(),
+        () -> flow.source().orElseThrow().pull(cursor, flow.batchSize()));
+  }
+
+  private <T> void pullBatches(Flow<T> flow, Run run, Ahead<T> ahead) {
+    Optional<Boolean> pausedBeforeCommit = Optional.empty(); // read before the last commit started
     while (true) {
-      if (store.paused(flow.name())) {
+      boolean paused = pausedBeforeCommit.orElseGet(() -> store.paused(flow.name()));
+      pausedBeforeCommit = Optional.empty();
+      if (paused) {
         LOG.info("flow {} is paused", flow.name());
         run.stop(RunReport.Status.INCOMPLETE, "paused");
         return;
       }
-      Optional<String> cursor = ahead.cursor().or(() -> store.cursor(flow.name()));
       SourceBatch<T> batch;
+      Optional<String> cursor = Optional.empty();
+      Optional<Set<String>> lookedUp = Optional.empty();
       try {
-        batch = resilience.call("source:" + flow.name(), flow.lane(),
-            () -> flow.source().orElseThrow().pull(cursor, flow.batchSize()));
+        if (ahead.pulling()) {
+          cursor = Optional.of(ahead.pulledFrom());
+          Pulled<T> p = ahead.takePulled();
+          batch = p.batch();
+          lookedUp = p.handled();
+        } else {
+          cursor = ahead.cursor().or(() -> store.cursor(flow.name()));
+          batch = pull(flow, cursor);
+        }
       } catch (Exception e) {
         if (classifier().isTransient(e)) {
           LOG.warn("flow {}: source unavailable, stopping this run: {}", flow.name(), e.toString());
@@ -439,7 +462,7 @@ public final class SyncEngine implements AutoCloseable {
         }
         return;
       }
-      Set<String> handled = store.handled(batch.records().stream().map(r -> key(flow, r)).toList());
+      Set<String> handled = lookedUp.orElseGet(() -> handled(flow, batch));
       List<Delivery<T>> toSend = new ArrayList<>();
       Set<String> inBatch = new HashSet<>();
       for (SourceRecord<T> r : batch.records()) {
@@ -455,6 +478,13 @@ public final class SyncEngine implements AutoCloseable {
           continue;
         }
         toSend.add(new Delivery<>(r, key, Optional.empty()));
+      }
+      if (ahead.enabled && batch.hasMore()) {
+        ahead.pullAhead(batch.nextCursor(), () -> {
+          try (SyncContext.Scope ignored = SyncContext.open(flow.name(), run.correlationId)) {
+            return pull(flow, Optional.of(batch.nextCursor()));
+          }
+        }, b -> handled(flow, b));
       }
       deliver(flow, run, toSend);
       Map<String, String> processed = new LinkedHashMap<>();
@@ -480,6 +510,9 @@ public final class SyncEngine implements AutoCloseable {
       List<AuditEntry> lines = appliedAudit(flow, toSend);
       if (ahead.enabled) {
         ahead.await(run);
+        if (batch.hasMore()) {
+          pausedBeforeCommit = Optional.of(store.paused(flow.name())); // while no commit runs beside it
+        }
         ahead.start(flow.name(), run, batch.nextCursor(), processed, lines, batch.remaining());
       } else {
         store.commit(flow.name(), batch.nextCursor(), processed, lines);
@@ -492,6 +525,13 @@ public final class SyncEngine implements AutoCloseable {
     }
   }
 
+  /** A batch pulled ahead, with its processed keys if they were looked up already. */
+  private record Pulled<T>(SourceBatch<T> batch, Optional<Set<String>> handled) {}
+
+  private <T> Set<String> handled(Flow<T> flow, SourceBatch<T> batch) {
+    return store.handled(batch.records().stream().map(r -> key(flow, r)).toList());
+  }
+
   /**
    * The commit of a pulled batch (cursor, processed keys, audit lines) that runs while the next
    * batch is pulled and sent. Only for an idempotent sink: should the commit fail or the process
@@ -500,9 +540,21 @@ public final class SyncEngine implements AutoCloseable {
    * in flight; it is awaited before the next starts, before the cursor is moved any other way and
    * before the run ends, so commits land in order and a run ends with its batches committed. Its
    * progress event follows the commit and counts the run as of that batch.
+   *
+   * <p>The next batch is pulled while a batch is sent (one pull at a time, never more than one
+   * batch ahead). When that pull is back by the time the sent batch's commit starts, its keys are
+   * looked up first, so the lookup does not run beside the commit; a pull that takes longer does
+   * not hold the commit back (its keys are looked up when the engine takes the batch).
    */
-  private final class Ahead {
+  private final class Ahead<T> {
     final boolean enabled;
+    private java.util.concurrent.CompletableFuture<Pulled<T>> nextPull;
+    private String pulledFrom;
+    private boolean commitStarted; // since the pull ahead started (guarded by this)
+    private boolean lookingUp; // the pull's thread looks up its keys (guarded by this)
+    private SourceBatch<T> pulledBatch; // back from the pull, not empty (guarded by this)
+    private java.util.function.Function<SourceBatch<T>, Set<String>> lookup;
+    private Optional<Set<String>> lookedUpBeforeCommit = Optional.empty(); // by the engine's thread
     private java.util.concurrent.CompletableFuture<Void> commit;
     private String cursor;
     private Set<String> keys = Set.of();
@@ -527,6 +579,7 @@ public final class SyncEngine implements AutoCloseable {
 
     void start(String flow, Run run, String nextCursor, Map<String, String> processed, List<AuditEntry> lines,
         OptionalLong left) {
+      beforeCommit();
       Runnable task = () -> {
         try (SyncContext.Scope ignored = SyncContext.open(flow, run.correlationId)) {
           store.commit(flow, nextCursor, processed, lines);
@@ -544,6 +597,129 @@ public final class SyncEngine implements AutoCloseable {
         task.run(); // the engine is closing: commit on this thread
         commit = java.util.concurrent.CompletableFuture.completedFuture(null);
       }
+    }
+
+    /**
+     * Starts pulling the batch after {@code from} on an engine thread (unless the engine is
+     * closing). Once the pull is back and the commit in flight now has ended, the pulled keys are
+     * looked up on that thread too, unless the next commit has started by then.
+     */
+    void pullAhead(String from, java.util.concurrent.Callable<SourceBatch<T>> pull,
+        java.util.function.Function<SourceBatch<T>, Set<String>> lookup) {
+      java.util.concurrent.CompletableFuture<Void> before =
+          commit == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : commit;
+      synchronized (this) {
+        commitStarted = false;
+        lookingUp = false;
+        pulledBatch = null;
+        lookedUpBeforeCommit = Optional.empty();
+        this.lookup = lookup;
+      }
+      try {
+        nextPull = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          SourceBatch<T> b;
+          try {
+            b = pull.call();
+          } catch (Exception e) {
+            throw new java.util.concurrent.CompletionException(e);
+          }
+          if (b.records().isEmpty()) {
+            return new Pulled<>(b, Optional.empty());
+          }
+          synchronized (this) {
+            pulledBatch = b;
+          }
+          before.handle((v, e) -> null).join(); // its outcome is the run's to handle
+          if (!claimLookup()) {
+            return new Pulled<>(b, Optional.empty());
+          }
+          try {
+            return new Pulled<>(b, Optional.of(lookup.apply(b)));
+          } catch (RuntimeException e) {
+            // looked up again, and failing the run, when the engine takes the batch
+            LOG.debug("looking up the keys of a batch pulled ahead failed: {}", e.toString());
+            return new Pulled<>(b, Optional.empty());
+          }
+        }, committer());
+        pulledFrom = from;
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        nextPull = null; // pulled on the run's thread when its turn comes
+      }
+    }
+
+    private synchronized boolean claimLookup() {
+      if (commitStarted) {
+        return false; // the lookup would run beside the commit: the engine makes it when it takes the batch
+      }
+      lookingUp = true;
+      return true;
+    }
+
+    /**
+     * Called before a commit starts (the one before it has ended): the pulled batch's keys are
+     * looked up first, by the pull's thread if it has begun, otherwise here if the pull is back.
+     */
+    private void beforeCommit() {
+      boolean wait;
+      SourceBatch<T> lookUpHere = null;
+      synchronized (this) {
+        commitStarted = true;
+        wait = lookingUp;
+        if (!lookingUp && pulledBatch != null) {
+          lookUpHere = pulledBatch;
+        }
+      }
+      if (wait && nextPull != null) {
+        nextPull.handle((p, e) -> null).join();
+      } else if (lookUpHere != null) {
+        try {
+          lookedUpBeforeCommit = Optional.of(lookup.apply(lookUpHere));
+        } catch (RuntimeException e) {
+          LOG.debug("looking up the keys of a batch pulled ahead failed: {}", e.toString());
+        }
+      }
+    }
+
+    boolean pulling() {
+      return nextPull != null;
+    }
+
+    /** The cursor the pull ahead started from. */
+    String pulledFrom() {
+      return pulledFrom;
+    }
+
+    /** Waits for the pull ahead and returns its batch; throws what the pull threw. */
+    Pulled<T> takePulled() throws Exception {
+      try {
+        Pulled<T> pulled = nextPull.join();
+        return pulled.handled().isPresent() ? pulled : new Pulled<>(pulled.batch(), lookedUpBeforeCommit);
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof Exception x) {
+          throw x;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw e;
+      } finally {
+        forgetPull();
+      }
+    }
+
+    /** Waits for a pull ahead that the run no longer needs, ignoring its outcome. */
+    void dropPulled() {
+      if (nextPull != null) {
+        nextPull.handle((b, e) -> null).join();
+        forgetPull();
+      }
+    }
+
+    private synchronized void forgetPull() {
+      nextPull = null;
+      pulledBatch = null;
+      lookingUp = false;
+      lookedUpBeforeCommit = Optional.empty();
     }
 
     /** Waits for the commit in flight, if any, and reports its progress; rethrows its failure. */

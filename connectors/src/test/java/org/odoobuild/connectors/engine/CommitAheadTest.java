@@ -151,6 +151,164 @@ class CommitAheadTest {
     }
   }
 
+  /**
+   * {@code store}, counting the key lookups that ran while a commit was under way, and counting
+   * down {@code lookedUp.get(k)} once the k-th lookup has returned.
+   */
+  SyncStore overlapCounting(SyncStore store, AtomicInteger besideCommits, List<CountDownLatch> lookedUp) {
+    AtomicInteger commitsRunning = new AtomicInteger();
+    AtomicInteger lookups = new AtomicInteger();
+    return (SyncStore) Proxy.newProxyInstance(SyncStore.class.getClassLoader(), new Class<?>[] {SyncStore.class},
+        (proxy, m, args) -> {
+          boolean commit = m.getName().equals("commit") && args.length == 4;
+          boolean lookup = m.getName().equals("handled");
+          if (commit) {
+            commitsRunning.incrementAndGet();
+          }
+          if (lookup && commitsRunning.get() > 0) {
+            besideCommits.incrementAndGet();
+          }
+          try {
+            return m.invoke(store, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          } finally {
+            if (commit) {
+              commitsRunning.decrementAndGet();
+            }
+            if (lookup) {
+              lookedUp.get(lookups.getAndIncrement()).countDown();
+            }
+          }
+        });
+  }
+
+  @Test
+  void theNextBatchIsPulledAndLookedUpWhileOneIsSentAndNeverBesideACommit() {
+    FakeSystems.MapSink target = new FakeSystems.MapSink();
+    AtomicInteger besideCommits = new AtomicInteger();
+    List<CountDownLatch> lookedUp = java.util.stream.Stream.generate(() -> new CountDownLatch(1)).limit(6).toList();
+    FakeSystems.ListSource list = new FakeSystems.ListSource();
+    for (int i = 0; i < 50; i++) {
+      list.records.add(FakeSystems.item(i, 1));
+    }
+    try (SyncStore real = TestStores.embedded(dir);
+        SyncEngine engine = SyncEngine.builder().store(overlapCounting(real, besideCommits, lookedUp))
+            .workerId("w1").build()) {
+      engine.register(Flow.builder("items", FakeSystems.Item.class).source(list).sink(new Sink<>() {
+        @Override
+        public List<SinkResult> apply(List<SourceRecord<FakeSystems.Item>> batch) throws Exception {
+          // each send waits until the batch after it is pulled and its keys looked up: a run that
+          // pulled or looked up only after a send would never get there
+          int index = Integer.parseInt(batch.get(0).payload().id().substring(1)) / 10;
+          if (index < 4) {
+            assertTrue(lookedUp.get(index + 1).await(60, TimeUnit.SECONDS), "batch " + (index + 2) + " not looked up");
+          }
+          return target.apply(batch);
+        }
+
+        @Override
+        public boolean idempotent() {
+          return true;
+        }
+      }).batchSize(10).build());
+      RunReport r = engine.run("items");
+
+      assertEquals(RunReport.Status.COMPLETED, r.status(), r.summary());
+      assertEquals(50, r.applied());
+      assertEquals(Optional.of("50"), real.cursor("items"));
+      assertEquals(5, target.calls.get());
+      assertTrue(target.applications.values().stream().allMatch(n -> n == 1), "each record applied once");
+      assertEquals(5, list.pulls.get(), "one pull per batch");
+      assertEquals(1, lookedUp.stream().filter(l -> l.getCount() > 0).count(), "one lookup per batch");
+      assertEquals(0, besideCommits.get(), "lookups made while a commit was under way");
+    }
+  }
+
+  @Test
+  void aPullAheadThatTakesLongerDoesNotHoldBackTheCommitOfTheBatchSent() {
+    FakeSystems.MapSink target = new FakeSystems.MapSink();
+    CountDownLatch firstCommitStarted = new CountDownLatch(1);
+    org.odoobuild.connectors.spi.Source<FakeSystems.Item> list = source(30);
+    org.odoobuild.connectors.spi.Source<FakeSystems.Item> slow = (cursor, max) -> {
+      if (cursor.equals(Optional.of("10"))) {
+        // the second batch comes back only once the first one's commit has started: a commit that waited for it never would
+        assertTrue(firstCommitStarted.await(60, TimeUnit.SECONDS), "the first batch's commit did not start");
+      }
+      return list.pull(cursor, max);
+    };
+    try (SyncStore real = TestStores.embedded(dir);
+        SyncEngine engine = SyncEngine.builder().store(watched(real, cursor -> {
+          if (cursor.equals("10")) {
+            firstCommitStarted.countDown();
+          }
+        })).workerId("w1").build()) {
+      engine.register(Flow.builder("items", FakeSystems.Item.class).source(slow)
+          .sink(logging(target, true, () -> { })).batchSize(10).build());
+      RunReport r = engine.run("items");
+
+      assertEquals(RunReport.Status.COMPLETED, r.status(), r.summary());
+      assertEquals(30, r.applied());
+      assertEquals(Optional.of("30"), real.cursor("items"));
+      assertEquals(3, target.calls.get());
+    }
+  }
+
+  @Test
+  void aFailedPullAheadStopsTheRunAfterTheBatchSentIsCommitted() {
+    FakeSystems.MapSink target = new FakeSystems.MapSink();
+    org.odoobuild.connectors.spi.Source<FakeSystems.Item> list = source(30);
+    org.odoobuild.connectors.spi.Source<FakeSystems.Item> failing = (cursor, max) -> {
+      if (cursor.equals(Optional.of("10"))) {
+        throw new IllegalStateException("export folder missing");
+      }
+      return list.pull(cursor, max);
+    };
+    try (SyncStore real = TestStores.embedded(dir);
+        SyncEngine engine = SyncEngine.builder().store(real).workerId("w1").build()) {
+      engine.register(Flow.builder("items", FakeSystems.Item.class).source(failing)
+          .sink(logging(target, true, () -> { })).batchSize(10).build());
+      RunReport r = engine.run("items");
+
+      assertEquals(RunReport.Status.FAILED, r.status(), r.summary());
+      assertTrue(r.stoppedBecause().contains("export folder missing"), r.stoppedBecause());
+      assertEquals(10, r.applied());
+      assertEquals(Optional.of("10"), real.cursor("items"), "the batch sent is committed");
+      assertEquals(1, target.calls.get());
+    }
+  }
+
+  @Test
+  void aFlowPausedWhileABatchIsSentStopsAfterThatBatchAndTheBatchPulledAheadIsNotSent() {
+    FakeSystems.MapSink target = new FakeSystems.MapSink();
+    AtomicInteger sends = new AtomicInteger();
+    try (SyncStore real = TestStores.embedded(dir);
+        SyncEngine engine = SyncEngine.builder().store(real).workerId("w1").build()) {
+      engine.register(Flow.builder("items", FakeSystems.Item.class).source(source(30))
+          .sink(logging(target, true, () -> {
+            if (sends.incrementAndGet() == 1) {
+              real.pause("items");
+            }
+          })).batchSize(10).build());
+      RunReport first = engine.run("items");
+      assertEquals(RunReport.Status.INCOMPLETE, first.status(), first.summary());
+      assertEquals("paused", first.stoppedBecause());
+      assertEquals(Optional.of("10"), real.cursor("items"));
+      assertEquals(1, target.calls.get(), "the batch pulled ahead was not sent");
+
+      real.resume("items");
+      RunReport second = engine.run("items");
+      assertEquals(RunReport.Status.COMPLETED, second.status(), second.summary());
+      assertEquals(20, second.applied());
+    }
+    assertEquals(3, target.calls.get());
+    assertTrue(target.applications.values().stream().allMatch(n -> n == 1), "each record applied once");
+    assertEquals(List.of("send I0", "send I10", "send I20"), log.stream().filter(l -> l.startsWith("send")).toList());
+    // the second batch was pulled ahead by the first run, dropped when it stopped, and pulled again
+    assertEquals(List.of("pull -", "pull 10", "pull 10", "pull 20"),
+        log.stream().filter(l -> l.startsWith("pull")).toList());
+  }
+
   @Test
   void aSinkThatIsNotIdempotentHasEachBatchCommittedBeforeTheNextPull() {
     FakeSystems.MapSink target = new FakeSystems.MapSink();
