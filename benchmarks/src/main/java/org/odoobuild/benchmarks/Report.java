@@ -237,14 +237,43 @@ public final class Report {
         : String.format(Locale.ROOT, "%.1f kB/op", b / 1024);
   }
 
-  /** SDK / baseline time and allocation of one workload; targets as given (NaN: reported only). */
+  /**
+   * SDK / baseline time and allocation of one workload; targets as given (NaN: reported only).
+   * Where the workload also ran paired ({@code ProtocolBenchmark.Paired}: SDK and baseline
+   * alternating in the same iterations), the time is judged on the median of the paired
+   * iterations' ratios, and the ratio of the two separate runs is shown beside it.
+   */
   private void workload(String what, String bench, String protocol, double maxTime, double maxAlloc) {
     JsonNode b = param("ProtocolBenchmark." + bench + "_baseline", protocol);
     JsonNode o = param("ProtocolBenchmark." + bench + "_sdk", protocol);
     double t = central(o) / central(b);
     String label = what + ", " + protocolName(protocol);
-    row(label + ": time", baselineName(protocol), timing(b), timing(o), fmt(t) + "×",
-        Double.isNaN(maxTime) ? "—" : "≤ " + fmt(maxTime) + "×", Double.isNaN(maxTime) ? null : t <= maxTime);
+    JsonNode paired = jmh.get("ProtocolBenchmark." + bench + "_paired|" + protocol);
+    if (paired == null) {
+      row(label + ": time", baselineName(protocol), timing(b), timing(o), fmt(t) + "×",
+          Double.isNaN(maxTime) ? "—" : "≤ " + fmt(maxTime) + "×", Double.isNaN(maxTime) ? null : t <= maxTime);
+    } else {
+      JsonNode sm = paired.path("secondaryMetrics");
+      List<Double> ratios = new ArrayList<>();
+      List<Double> sdkMs = new ArrayList<>();
+      List<Double> baseMs = new ArrayList<>();
+      JsonNode sdk = sm.path("sdkNanos").path("rawData").path(0);
+      JsonNode base = sm.path("baselineNanos").path("rawData").path(0);
+      JsonNode pairs = sm.path("pairs").path("rawData").path(0);
+      for (int i = 0; i < sdk.size(); i++) {
+        ratios.add(sdk.get(i).asDouble() / base.get(i).asDouble());
+        sdkMs.add(sdk.get(i).asDouble() / pairs.get(i).asDouble() / 1e6);
+        baseMs.add(base.get(i).asDouble() / pairs.get(i).asDouble() / 1e6);
+      }
+      double tp = median(ratios);
+      row(label + ": time", baselineName(protocol),
+          timing(b) + "; alternating with the SDK: " + fmt(median(baseMs)) + " ms/call",
+          timing(o) + "; alternating with the baseline: " + fmt(median(sdkMs)) + " ms/call",
+          fmt(tp) + "× (median of " + ratios.size() + " paired iterations: "
+              + ratios.stream().map(Report::fmt).collect(java.util.stream.Collectors.joining(", "))
+              + "; run apart: " + fmt(t) + "×)",
+          Double.isNaN(maxTime) ? "—" : "≤ " + fmt(maxTime) + "×", Double.isNaN(maxTime) ? null : tp <= maxTime);
+    }
     double ab = alloc(b);
     double ao = alloc(o);
     double a = ao / ab;
@@ -374,7 +403,8 @@ public final class Report {
   }
 
   private static double median(List<Double> xs) {
-    return xs.stream().mapToDouble(Double::doubleValue).sorted().toArray()[xs.size() / 2];
+    double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
   }
 
   private static String percents(List<Double> xs) {
