@@ -175,26 +175,20 @@ public class ProtocolBenchmark {
 
     void time(java.util.function.Supplier<Object> sdk, java.util.function.Supplier<Object> baseline, Blackhole bh) {
       if ((pairs++ & 1) == 0) {
-        bh.consume(timeSdk(sdk));
-        bh.consume(timeBaseline(baseline));
+        sdkNanos += nanos(sdk, bh);
+        baselineNanos += nanos(baseline, bh);
       } else {
-        bh.consume(timeBaseline(baseline));
-        bh.consume(timeSdk(sdk));
+        baselineNanos += nanos(baseline, bh);
+        sdkNanos += nanos(sdk, bh);
       }
     }
 
-    private Object timeSdk(java.util.function.Supplier<Object> call) {
+    private static long nanos(java.util.function.Supplier<Object> call, Blackhole bh) {
       long t0 = System.nanoTime();
       Object r = call.get();
-      sdkNanos += System.nanoTime() - t0;
-      return r;
-    }
-
-    private Object timeBaseline(java.util.function.Supplier<Object> call) {
-      long t0 = System.nanoTime();
-      Object r = call.get();
-      baselineNanos += System.nanoTime() - t0;
-      return r;
+      long t = System.nanoTime() - t0;
+      bh.consume(r);
+      return t;
     }
   }
 

@@ -249,10 +249,11 @@ public final class Report {
     double t = central(o) / central(b);
     String label = what + ", " + protocolName(protocol);
     JsonNode paired = jmh.get("ProtocolBenchmark." + bench + "_paired|" + protocol);
-    if (paired == null) {
-      row(label + ": time", baselineName(protocol), timing(b), timing(o), fmt(t) + "×",
-          Double.isNaN(maxTime) ? "—" : "≤ " + fmt(maxTime) + "×", Double.isNaN(maxTime) ? null : t <= maxTime);
-    } else {
+    String baseFig = timing(b);
+    String sdkFig = timing(o);
+    String ratio = fmt(t) + "×";
+    double judged = t;
+    if (paired != null) {
       JsonNode sm = paired.path("secondaryMetrics");
       List<Double> ratios = new ArrayList<>();
       List<Double> sdkMs = new ArrayList<>();
@@ -265,15 +266,15 @@ public final class Report {
         sdkMs.add(sdk.get(i).asDouble() / pairs.get(i).asDouble() / 1e6);
         baseMs.add(base.get(i).asDouble() / pairs.get(i).asDouble() / 1e6);
       }
-      double tp = median(ratios);
-      row(label + ": time", baselineName(protocol),
-          timing(b) + "; alternating with the SDK: " + fmt(median(baseMs)) + " ms/call",
-          timing(o) + "; alternating with the baseline: " + fmt(median(sdkMs)) + " ms/call",
-          fmt(tp) + "× (median of " + ratios.size() + " paired iterations: "
-              + ratios.stream().map(Report::fmt).collect(java.util.stream.Collectors.joining(", "))
-              + "; run apart: " + fmt(t) + "×)",
-          Double.isNaN(maxTime) ? "—" : "≤ " + fmt(maxTime) + "×", Double.isNaN(maxTime) ? null : tp <= maxTime);
+      judged = median(ratios);
+      baseFig += "; alternating with the SDK: " + fmt(median(baseMs)) + " ms/call";
+      sdkFig += "; alternating with the baseline: " + fmt(median(sdkMs)) + " ms/call";
+      ratio = fmt(judged) + "× (median of " + ratios.size() + " paired iterations: "
+          + ratios.stream().map(Report::fmt).collect(java.util.stream.Collectors.joining(", "))
+          + "; run apart: " + fmt(t) + "×)";
     }
+    row(label + ": time", baselineName(protocol), baseFig, sdkFig, ratio,
+        Double.isNaN(maxTime) ? "—" : "≤ " + fmt(maxTime) + "×", Double.isNaN(maxTime) ? null : judged <= maxTime);
     double ab = alloc(b);
     double ao = alloc(o);
     double a = ao / ab;

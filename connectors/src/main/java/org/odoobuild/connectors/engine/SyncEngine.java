@@ -396,7 +396,11 @@ public final class SyncEngine implements AutoCloseable {
   // ---- pull mode ------------------------------------------------------------------------
 
   private <T> void pullAll(Flow<T> flow, Run run) {
-    Ahead<T> ahead = new Ahead<>(flow.idempotent());
+    Ahead<T> ahead = new Ahead<>(flow.idempotent(), from -> {
+      try (SyncContext.Scope ignored = SyncContext.open(flow.name(), run.correlationId)) {
+        return pull(flow, Optional.of(from));
+      }
+    }, b -> handled(flow, b));
     try {
       pullBatches(flow, run, ahead);
     } catch (RuntimeException | Error e) {
@@ -480,11 +484,7 @@ public final class SyncEngine implements AutoCloseable {
         toSend.add(new Delivery<>(r, key, Optional.empty()));
       }
       if (ahead.enabled && batch.hasMore()) {
-        ahead.pullAhead(batch.nextCursor(), () -> {
-          try (SyncContext.Scope ignored = SyncContext.open(flow.name(), run.correlationId)) {
-            return pull(flow, Optional.of(batch.nextCursor()));
-          }
-        }, b -> handled(flow, b));
+        ahead.pullAhead(batch.nextCursor());
       }
       deliver(flow, run, toSend);
       Map<String, String> processed = new LinkedHashMap<>();
@@ -525,6 +525,12 @@ public final class SyncEngine implements AutoCloseable {
     }
   }
 
+  /** Pulls the batch after a cursor. */
+  @FunctionalInterface
+  private interface Puller<T> {
+    SourceBatch<T> pull(String from) throws Exception;
+  }
+
   /** A batch pulled ahead, with its processed keys if they were looked up already. */
   private record Pulled<T>(SourceBatch<T> batch, Optional<Set<String>> handled) {}
 
@@ -553,7 +559,8 @@ public final class SyncEngine implements AutoCloseable {
     private boolean commitStarted; // since the pull ahead started (guarded by this)
     private boolean lookingUp; // the pull's thread looks up its keys (guarded by this)
     private SourceBatch<T> pulledBatch; // back from the pull, not empty (guarded by this)
-    private java.util.function.Function<SourceBatch<T>, Set<String>> lookup;
+    private final Puller<T> puller;
+    private final java.util.function.Function<SourceBatch<T>, Set<String>> lookup;
     private Optional<Set<String>> lookedUpBeforeCommit = Optional.empty(); // by the engine's thread
     private java.util.concurrent.CompletableFuture<Void> commit;
     private String cursor;
@@ -563,8 +570,14 @@ public final class SyncEngine implements AutoCloseable {
     private long applied;
     private long deadLettered;
 
-    Ahead(boolean enabled) {
+    /**
+     * @param puller pulls the batch after a cursor (in the run's context)
+     * @param lookup the processed keys among a batch's
+     */
+    Ahead(boolean enabled, Puller<T> puller, java.util.function.Function<SourceBatch<T>, Set<String>> lookup) {
       this.enabled = enabled;
+      this.puller = puller;
+      this.lookup = lookup;
     }
 
     /** The cursor of the batch being committed, if any: where the next pull starts. */
@@ -604,8 +617,7 @@ public final class SyncEngine implements AutoCloseable {
      * closing). Once the pull is back and the commit in flight now has ended, the pulled keys are
      * looked up on that thread too, unless the next commit has started by then.
      */
-    void pullAhead(String from, java.util.concurrent.Callable<SourceBatch<T>> pull,
-        java.util.function.Function<SourceBatch<T>, Set<String>> lookup) {
+    void pullAhead(String from) {
       java.util.concurrent.CompletableFuture<Void> before =
           commit == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : commit;
       synchronized (this) {
@@ -613,13 +625,12 @@ public final class SyncEngine implements AutoCloseable {
         lookingUp = false;
         pulledBatch = null;
         lookedUpBeforeCommit = Optional.empty();
-        this.lookup = lookup;
       }
       try {
         nextPull = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
           SourceBatch<T> b;
           try {
-            b = pull.call();
+            b = puller.pull(from);
           } catch (Exception e) {
             throw new java.util.concurrent.CompletionException(e);
           }
